@@ -1,0 +1,225 @@
+"""The `writer` command line: subcommands for scripts, the window when none is given."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from writer.core.errors import ConfigError, WriterError
+
+SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set")
+
+
+class UsageError(Exception):
+    """Unusable arguments or unreadable input: exit status 2 with one line on stderr."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="writer", description="Markdown authoring for Hugo sites")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pages", help="list the content index")
+    p.add_argument("site")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("check", help="list problems of a site or a page")
+    p.add_argument("target")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("render", help="print the preview HTML of pages")
+    p.add_argument("pages", nargs="+")
+    p.add_argument("--site")
+    p = sub.add_parser("roundtrip", help="list files whose bytes would change on open+save")
+    p.add_argument("site")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("set", help="set front matter fields with a minimal diff")
+    p.add_argument("page")
+    p.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+    return parser
+
+
+def _open_site(path: str):  # -> tuple[Site, ContentIndex]
+    from writer.core.hugo.index import ContentIndex
+    from writer.core.hugo.site import Site
+
+    if not Path(path).exists():
+        raise UsageError(f"{path}: no such file or folder")
+    site = Site.open(path)
+    if site.plain:
+        print(
+            f"writer: {site.root}: no Hugo configuration found; "
+            "showing it as a plain folder of Markdown files",
+            file=sys.stderr,
+        )
+    return site, ContentIndex.build(site)
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    site, index = _open_site(args.site)
+    for problem in index.problems:
+        print(f"writer: {problem}", file=sys.stderr)
+    rows = []
+    for page in index.pages:
+        translations = {lang: p.path for lang, p in sorted(index.translations(page).items())}
+        rows.append(
+            {
+                "path": page.path,
+                "lang": page.lang,
+                "kind": page.kind,
+                "bundle": page.bundle,
+                "title": page.title,
+                "draft": page.draft,
+                "permalink": page.permalink,
+                "translations": translations,
+            }
+        )
+    if args.json:
+        data = {
+            "root": str(site.root),
+            "default_language": site.default_language,
+            "languages": site.language_codes,
+            "pages": rows,
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            mark = " (draft)" if row["draft"] else ""
+            print(f"{row['lang']:<4} {row['kind']:<8} {row['permalink']:<40} {row['path']}{mark}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from writer.core.check import Checker, Problem, has_errors
+
+    target = Path(args.target)
+    try:
+        site, index = _open_site(args.target)
+    except ConfigError as exc:
+        problems = [Problem(str(exc.path), exc.line, exc.column, "error", "config", exc.message)]
+    else:
+        checker = Checker(site, index)
+        problems = checker.check_file(target) if target.is_file() else checker.check_site()
+    if args.json:
+        print(json.dumps({"problems": [p.to_json() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        errors = sum(p.severity == "error" for p in problems)
+        print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def cmd_roundtrip(args: argparse.Namespace) -> int:
+    from writer.core.document import Page
+    from writer.core.textio import read_bytes
+
+    site, index = _open_site(args.site)
+    changed: list[str] = []
+    unreadable: list[dict[str, Any]] = []
+    for info in index.pages:
+        file = site.root / info.path
+        try:
+            original = read_bytes(file)
+            page = Page.from_bytes(original, file)
+        except WriterError as exc:
+            unreadable.append({"path": info.path, "message": exc.message})
+            continue
+        if page.to_bytes() != original:
+            changed.append(info.path)
+    if args.json:
+        data = {"checked": len(index.pages), "changed": changed, "unreadable": unreadable}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for path in changed:
+            print(path)
+        for item in unreadable:
+            print(f"writer: {item['path']}: {item['message']} (skipped)", file=sys.stderr)
+        print(f"{len(index.pages)} file(s) checked, {len(changed)} would change", file=sys.stderr)
+    return 1 if changed else 0
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    if "=" not in text:
+        raise UsageError(f"{text}: expected KEY=VALUE")
+    key, raw = text.split("=", 1)
+    if not key.strip():
+        raise UsageError(f"{text}: the field name is empty")
+    try:
+        value = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{text}: the value is not a YAML scalar or flow list ({exc})") from exc
+    if isinstance(value, dict):
+        raise UsageError(f"{text}: set one field at a time (use a dotted key like seo.title)")
+    return key.strip(), value
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from writer.core.document import Page
+
+    assignments = [parse_assignment(a) for a in args.assignments]
+    page = Page.load(args.page)
+    if page.error is not None:
+        raise UsageError(str(page.error))
+    changed = False
+    for key, value in assignments:
+        changed = page.set(key, value) or changed
+    if changed:
+        page.save()
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from writer.core.render.site_context import render_page_file
+
+    for index, page in enumerate(args.pages):
+        if len(args.pages) > 1:
+            print(f"<!-- {page} -->")
+        print(render_page_file(Path(page), Path(args.site) if args.site else None))
+        if index < len(args.pages) - 1:
+            print()
+    return 0
+
+
+COMMANDS = {
+    "pages": cmd_pages,
+    "check": cmd_check,
+    "render": cmd_render,
+    "roundtrip": cmd_roundtrip,
+    "set": cmd_set,
+}
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    try:
+        from writer.ui.app import run
+    except ImportError as exc:
+        print(f"writer: the window cannot start: {exc}", file=sys.stderr)
+        return 2
+    return run(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in SUBCOMMANDS:
+        if argv and argv[0] in ("-h", "--help"):
+            _parser().print_help()
+            return 0
+        return run_gui(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, WriterError) as exc:
+        print(f"writer: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core of Writer: files, front matter, Hugo site model, rendering."""

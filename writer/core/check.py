@@ -1,0 +1,135 @@
+"""Problems of a page or a whole site: the things a writer must fix before publishing."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from writer.core.document import Page
+from writer.core.errors import WriterError
+from writer.core.hugo.images import find_images, front_matter_images, image_file, is_remote
+from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.core.hugo.refs import RefResolver, find_refs
+from writer.core.hugo.site import Site
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    column: int | None
+    severity: str
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+
+
+def problem_from_error(site: Site, error: WriterError, code: str | None = None) -> Problem:
+    path = error.path
+    rel = _rel(site, path) if path is not None else ""
+    return Problem(rel, error.line, error.column, ERROR, code or error.kind, error.message)
+
+
+def _rel(site: Site, path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(site.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class Checker:
+    """Checks pages of one site; build once, check many pages."""
+
+    def __init__(self, site: Site, index: ContentIndex | None = None) -> None:
+        self.site = site
+        self.index = index or ContentIndex.build(site)
+        self.resolver = RefResolver(self.index)
+        level = str(site.config.get("reflinkserrorlevel", "ERROR")).lower()
+        self.ref_severity = WARNING if level == "warning" else ERROR
+        self.static_dirs = [site.root / "static"]
+        theme = site.config.get("theme")
+        for name in theme if isinstance(theme, list) else [theme] if theme else []:
+            self.static_dirs.append(site.root / "themes" / str(name) / "static")
+
+    def check_site(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for info in self.index.pages:
+            problems.extend(self.check_file(self.site.root / info.path, info))
+        return problems
+
+    def check_file(self, file: Path, info: PageInfo | None = None) -> list[Problem]:
+        info = info or self.index.page_for_file(file)
+        try:
+            page = Page.load(file)
+        except WriterError as exc:
+            return [problem_from_error(self.site, exc, "unreadable")]
+        return self.check_page(page, info)
+
+    def check_page(self, page: Page, info: PageInfo | None) -> list[Problem]:
+        assert page.path is not None
+        rel = _rel(self.site, page.path)
+        problems: list[Problem] = []
+        if page.error is not None:
+            problems.append(problem_from_error(self.site, page.error, "front-matter-syntax"))
+        problems += self._refs(rel, page.front_matter.block, 1, info)
+        problems += self._refs(rel, page.body, page.body_first_line, info)
+        problems += self._images(rel, page)
+        return problems
+
+    def _refs(self, rel: str, text: str, first_line: int, info: PageInfo | None) -> list[Problem]:
+        out = []
+        for use in find_refs(text, first_line):
+            if not use.target:
+                message = f'{use.name} has no target: "{text[use.start:use.end]}"'
+            elif self.resolver.resolve(use.target, info, use.lang) is None:
+                message = f'{use.name} "{use.target}": page not found'
+            else:
+                continue
+            out.append(Problem(rel, use.line, use.column, self.ref_severity, "broken-ref", message))
+        return out
+
+    def _images(self, rel: str, page: Page) -> list[Problem]:
+        assert page.path is not None
+        out = []
+        for use in find_images(page.body, page.body_first_line):
+            if use.alt is None or not use.alt.strip():
+                out.append(
+                    Problem(rel, use.line, use.column, WARNING, "missing-alt",
+                            f'image "{use.src}" has no alt text')
+                )
+            if not is_remote(use.src) and image_file(use.src, page.path, self.static_dirs) is None:
+                out.append(
+                    Problem(rel, use.line, use.column, ERROR, "missing-image",
+                            f'image "{use.src}" does not exist')
+                )
+        for key, src in front_matter_images(page.fields):
+            if not is_remote(src) and image_file(src, page.path, self.static_dirs) is None:
+                line = _key_line(page.front_matter.block, key)
+                out.append(
+                    Problem(rel, line, None, ERROR, "missing-image",
+                            f'image "{src}" named by front matter field "{key}" does not exist')
+                )
+        return out
+
+
+def _key_line(block: str, dotted: str) -> int | None:
+    name = dotted.rsplit(".", 1)[-1]
+    for number, line in enumerate(block.split("\n"), start=1):
+        stripped = line.strip().strip('"')
+        if stripped.startswith(name) and stripped[len(name):].lstrip(' "').startswith((":", "=")):
+            return number
+    return None
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)

@@ -1,0 +1,1 @@
+"""The Hugo site model: configuration, content index, URLs and refs."""

@@ -1,0 +1,248 @@
+"""The content index: every page of a site with its language, kind, bundle and permalink."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from writer.core import frontmatter as fm
+from writer.core.errors import FrontMatterError, ReadError, WriterError
+from writer.core.hugo.site import Site
+from writer.core.hugo.urls import page_permalink
+from writer.core.textio import decode_bytes, read_bytes
+
+MARKDOWN_EXTS = (".md", ".markdown")
+_BUNDLE_NAMES = ("index", "_index")
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One content file as Hugo sees it. `path` is relative to the site root."""
+
+    path: str
+    content_path: str
+    lang: str
+    kind: str
+    bundle: str
+    title: str
+    draft: bool
+    date: Any
+    permalink: str
+    logical: str
+    translation_key: str
+    fields: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    error: WriterError | None = field(default=None, compare=False)
+
+    @property
+    def section(self) -> str:
+        return self.logical.split("/")[0] if "/" in self.logical or self.kind == "section" else ""
+
+
+@dataclass(frozen=True)
+class _ContentRoot:
+    folder: Path
+    lang: str  # the language of files without a language suffix
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
+    return bool(value)
+
+
+def _split_name(filename: str, languages: set[str]) -> tuple[str, str | None]:
+    """`index.de.md` -> ("index", "de"); a suffix counts only when it is a site language."""
+    stem = filename.rsplit(".", 1)[0]
+    if "." in stem:
+        base, suffix = stem.rsplit(".", 1)
+        if suffix.lower() in languages:
+            return base, suffix.lower()
+    return stem, None
+
+
+class ContentIndex:
+    """All pages of a site; build with `ContentIndex.build(site)`."""
+
+    def __init__(self, site: Site, pages: list[PageInfo], problems: list[WriterError]) -> None:
+        self.site = site
+        self.pages = pages
+        self.problems = problems
+        self._by_path = {p.path: p for p in pages}
+        groups: dict[str, list[PageInfo]] = defaultdict(list)
+        for page in pages:
+            groups[page.translation_key].append(page)
+        self._groups = groups
+
+    @classmethod
+    def build(cls, site: Site) -> ContentIndex:
+        pages: list[PageInfo] = []
+        problems: list[WriterError] = []
+        languages = set(site.language_codes)
+        for root in _content_roots(site):
+            for file in _walk(root.folder, languages):
+                page = _read_page(site, root, file, languages, problems)
+                if page is not None:
+                    pages.append(page)
+        pages.sort(key=lambda p: p.path)
+        return cls(site, pages, problems)
+
+    def get(self, path: str) -> PageInfo | None:
+        """The page at a site-relative path (forward slashes)."""
+        return self._by_path.get(path)
+
+    def page_for_file(self, file: str | Path) -> PageInfo | None:
+        try:
+            rel = Path(file).resolve().relative_to(self.site.root.resolve()).as_posix()
+        except ValueError:
+            return None
+        return self._by_path.get(rel)
+
+    def translations(self, page: PageInfo) -> dict[str, PageInfo]:
+        """The other languages' versions of a page, by language."""
+        return {
+            p.lang: p for p in self._groups.get(page.translation_key, []) if p.path != page.path
+        }
+
+
+def _content_roots(site: Site) -> list[_ContentRoot]:
+    roots: dict[str, str] = {}
+    for lang in site.languages:
+        roots.setdefault(lang.content_dir, lang.code)
+    default_dir = site.language(site.default_language)
+    if default_dir is not None:
+        roots[default_dir.content_dir] = site.default_language
+    out = []
+    for folder, lang in roots.items():
+        path = (site.root / folder).resolve() if folder != "." else site.root
+        if path.is_dir():
+            out.append(_ContentRoot(path, lang))
+    return out
+
+
+def _walk(folder: Path, languages: set[str]) -> Iterator[Path]:
+    """Content files below `folder`; a leaf bundle's other files are resources, not pages."""
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a symlink loop
+            seen.add((info.st_dev, info.st_ino))
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        files = [e for e in entries if _is_content_file(e)]
+        leaf = any(_split_name(e.name, languages)[0] == "index" for e in files)
+        for entry in files:
+            if not leaf or _split_name(entry.name, languages)[0] == "index":
+                yield Path(entry.path)
+        if leaf:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or not _is_dir(entry):
+                continue
+            stack.append(Path(entry.path))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_content_file(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    if name.startswith(".") or name.endswith("~") or not name.lower().endswith(MARKDOWN_EXTS):
+        return False
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _read_fields(file: Path, problems: list[WriterError]) -> tuple[dict[str, Any], WriterError | None]:
+    try:
+        text = decode_bytes(read_bytes(file), file).text
+    except ReadError as exc:
+        problems.append(exc)
+        return {}, exc
+    front, _ = fm.split(text)
+    if front.error is not None:
+        err = FrontMatterError(front.error.message, file, front.error.line, front.error.column)
+        problems.append(err)
+        return {}, err
+    return dict(front.fields), None
+
+
+def _read_page(
+    site: Site, root: _ContentRoot, file: Path, languages: set[str], problems: list[WriterError]
+) -> PageInfo | None:
+    rel_content = file.relative_to(root.folder).as_posix()
+    base, suffix = _split_name(file.name, languages)
+    lang = suffix or root.lang
+    fields, error = _read_fields(file, problems)
+    parts = rel_content.split("/")[:-1]
+    if base == "_index":
+        kind, bundle = ("home" if not parts else "section"), "branch"
+    elif base == "index":
+        kind, bundle = "page", "leaf"
+    else:
+        kind, bundle = "page", "none"
+    if bundle == "none":
+        dirs, name = parts, base
+    else:
+        dirs, name = parts[:-1], (parts[-1] if parts else "")
+    logical = "/".join([*dirs, name]) if kind != "home" else ""
+    permalink = page_permalink(
+        kind=kind,
+        dirs=dirs,
+        name=name,
+        fields=fields,
+        lang_prefix=site.lang_prefix(lang),
+        base_path=site.base_path,
+        patterns=site.section_permalinks("page" if kind == "page" else "section"),
+    )
+    key = fields.get("translationKey") or fields.get("translationkey")
+    translation_key = f"key:{key}" if key else f"{kind}:{logical.lower()}"
+    return PageInfo(
+        path=site.rel(file),
+        content_path=rel_content,
+        lang=lang,
+        kind=kind,
+        bundle=bundle,
+        title=str(fields.get("title") or ""),
+        draft=_as_bool(fields.get("draft", False)),
+        date=fields.get("date"),
+        permalink=permalink,
+        logical=logical,
+        translation_key=translation_key,
+        fields=fields,
+        error=error,
+    )
+
+
+def logical_path(target: str, languages: set[str]) -> tuple[str, str | None]:
+    """A ref target's page path without extension, language suffix and index names."""
+    path = target.strip().strip("/")
+    lang = None
+    last = path.rsplit("/", 1)[-1]
+    if re.search(r"\.(md|markdown)$", last, re.I):
+        base, lang = _split_name(last, languages)
+        path = path[: len(path) - len(last)] + base
+    elif "." in last:
+        base, suffix = last.rsplit(".", 1)
+        if suffix.lower() in languages:
+            lang = suffix.lower()
+            path = path[: len(path) - len(last)] + base
+    parts = [p for p in path.split("/") if p]
+    if parts and parts[-1] in _BUNDLE_NAMES:
+        parts.pop()
+    return "/".join(parts), lang

@@ -1,0 +1,151 @@
+"""Permalinks the way Hugo makes them: url, slug, permalinks patterns, language prefix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+_ALLOWED = set("./\\_#+~-@")
+_HEX = set("0123456789abcdefABCDEF")
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("M")
+
+
+def sanitize_path(text: str) -> str:
+    """Hugo's path sanitising: keep letters, digits, marks and `./\\_#+~-@`; spaces become '-'."""
+    out: list[str] = []
+    prepend_hyphen = False
+    was_hyphen = False
+    for i, ch in enumerate(text):
+        allowed = ch in _ALLOWED or ch.isalpha() or ch.isdigit() or _is_mark(ch)
+        if not allowed and ch == "%":
+            allowed = i + 2 < len(text) and text[i + 1] in _HEX and text[i + 2] in _HEX
+        if allowed:
+            was_hyphen = ch == "-"
+            if prepend_hyphen:
+                if not was_hyphen:
+                    out.append("-")
+                prepend_hyphen = False
+            out.append(ch)
+        elif out and not was_hyphen and ch.isspace():
+            prepend_hyphen = True
+    return "".join(out)
+
+
+def make_path(text: str, lower: bool = True) -> str:
+    """A URL path segment (or path) as Hugo writes it."""
+    path = sanitize_path(text)
+    return path.lower() if lower else path
+
+
+def urlize(text: str) -> str:
+    """Hugo's `urlize` for titles: sanitised, lower-cased."""
+    return make_path(text.replace("/", "-") if "/" in text else text)
+
+
+def _join(*parts: str) -> str:
+    joined = "/".join(p.strip("/") for p in parts if p and p.strip("/"))
+    return "/" + joined + "/" if joined else "/"
+
+
+def url_from_front_matter(url: str, base_path: str = "") -> str:
+    """The RelPermalink of a page whose front matter sets `url` (Hugo adds the slashes)."""
+    path = url.strip()
+    if re.search(r"\.[A-Za-z0-9]+$", path):
+        return base_path + "/" + path.lstrip("/")
+    return base_path + _join(path)
+
+
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+]
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                return None
+    return None
+
+
+def expand_pattern(pattern: str, tokens: Mapping[str, str]) -> str:
+    """Replace `:token` placeholders of a permalinks pattern (longest names first)."""
+    def repl(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return tokens.get(name, match.group(0))
+
+    return re.sub(r":([a-z]+)", repl, pattern)
+
+
+def pattern_tokens(
+    fields: Mapping[str, Any], sections: list[str], filename: str, content_base: str
+) -> dict[str, str]:
+    date = _as_date(fields.get("date"))
+    title = str(fields.get("title") or "")
+    slug = str(fields.get("slug") or "")
+    tokens = {
+        "section": sections[0] if sections else "",
+        "sections": "/".join(sections),
+        "title": urlize(title),
+        "slug": make_path(slug) if slug else urlize(title),
+        "filename": make_path(filename),
+        "slugorfilename": make_path(slug) if slug else make_path(filename),
+        "contentbasename": make_path(content_base),
+        "slugorcontentbasename": make_path(slug) if slug else make_path(content_base),
+    }
+    if date is not None:
+        tokens.update(
+            year=f"{date.year:04d}",
+            month=f"{date.month:02d}",
+            monthname=_MONTHS[date.month - 1].lower(),
+            day=f"{date.day:02d}",
+            weekday=str(date.isoweekday() % 7),
+            yearday=str(date.timetuple().tm_yday),
+        )
+    return tokens
+
+
+def page_permalink(
+    *,
+    kind: str,
+    dirs: list[str],
+    name: str,
+    fields: Mapping[str, Any],
+    lang_prefix: str,
+    base_path: str = "",
+    patterns: Mapping[str, str] | None = None,
+) -> str:
+    """RelPermalink of a page.
+
+    `dirs` are the content folders above the page (for a bundle, above its folder),
+    `name` the file's base name or the bundle folder's name.
+    """
+    url = fields.get("url")
+    if isinstance(url, str) and url.strip():
+        return url_from_front_matter(url, base_path)
+    folders = [make_path(d) for d in dirs]
+    if kind == "home":
+        return base_path + _join(lang_prefix)
+    if kind == "section":
+        return base_path + _join(lang_prefix, *folders, make_path(name))
+    section = dirs[0] if dirs else ""
+    pattern = (patterns or {}).get(section)
+    if pattern:
+        tokens = pattern_tokens(fields, [make_path(d) for d in dirs], name, name)
+        return base_path + _join(lang_prefix, expand_pattern(pattern, tokens))
+    slug = fields.get("slug")
+    last = make_path(str(slug)) if isinstance(slug, str) and slug.strip() else make_path(name)
+    return base_path + _join(lang_prefix, *folders, last)

@@ -1,0 +1,69 @@
+"""Render options read from a Hugo site's (lower-cased) configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+def _get(config: Any, *keys: str) -> Any:
+    """Walk nested dicts; any missing or non-dict step gives None."""
+    node = config
+    for key in keys:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node
+
+
+def _flag(value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("true", "yes", "on", "1"):
+            return True
+        if low in ("false", "no", "off", "0"):
+            return False
+    if isinstance(value, int):
+        return value != 0
+    return default
+
+
+def _typographer(value: Any) -> bool:
+    """`typographer` is a bool in old configs and a map (with `disable`) in new ones."""
+    if isinstance(value, dict):
+        return not _flag(value.get("disable"), False)
+    return _flag(value, True)
+
+
+def _line_numbers(value: Any) -> bool:
+    return _flag(value, False)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """The Goldmark and highlight settings that change the preview."""
+
+    unsafe: bool = False
+    typographer: bool = True
+    block_attributes: bool = False
+    title_attributes: bool = True
+    highlight_style: str = "monokai"
+    line_numbers: bool = False
+
+    @classmethod
+    def from_config(cls, config: dict) -> RenderOptions:
+        """Read options from a site config whose keys are all lower-cased."""
+        goldmark = _get(config, "markup", "goldmark")
+        attribute = _get(goldmark, "parser", "attribute")
+        highlight = _get(config, "markup", "highlight")
+        style = _get(highlight, "style")
+        return cls(
+            unsafe=_flag(_get(goldmark, "renderer", "unsafe"), False),
+            typographer=_typographer(_get(goldmark, "extensions", "typographer")),
+            block_attributes=_flag(_get(attribute, "block"), False),
+            title_attributes=_flag(_get(attribute, "title"), True),
+            highlight_style=style if isinstance(style, str) and style.strip() else "monokai",
+            line_numbers=_line_numbers(_get(highlight, "linenos")),
+        )

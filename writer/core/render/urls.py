@@ -1,0 +1,33 @@
+"""URL helpers: Goldmark's dangerous-URL rule and what counts as a local image."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+_STRIP_RE = re.compile(r"[\x00-\x20]+")
+_SAFE_DATA_IMAGES = ("png", "gif", "jpeg", "webp", "svg")
+_DANGEROUS = ("javascript:", "vbscript:", "file:", "data:")
+_REMOTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+
+
+def is_dangerous(url: str) -> bool:
+    """True for javascript:, vbscript:, file: and data: (except common image types)."""
+    low = _STRIP_RE.sub("", url[:64]).lower()
+    if low.startswith("data:image/"):
+        return not low[11:].startswith(_SAFE_DATA_IMAGES)
+    return low.startswith(_DANGEROUS)
+
+
+def safe_url(url: str) -> str:
+    return "" if is_dangerous(url) else url
+
+
+def is_local(src: str) -> bool:
+    """A relative or site-absolute path (not http:, data:, //host, #anchor)."""
+    return bool(src) and not src.startswith("#") and _REMOTE_RE.match(src) is None
+
+
+def decode(src: str) -> str:
+    """Undo the percent-encoding markdown-it applies to link destinations."""
+    return unquote(src) if "%" in src else src

@@ -1,0 +1,144 @@
+"""Bytes in, text out, and back: BOM, newline style and every space are kept exactly.
+
+Text is decoded without translating newlines, so a CRLF file stays CRLF and a
+file without a final newline stays without one. Writing is atomic: a temporary
+file in the same folder is flushed to disk and renamed over the original.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from writer.core.errors import ReadError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = {b"\xff\xfe": "UTF-16 LE", b"\xfe\xff": "UTF-16 BE"}
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A decoded text file: `text` holds the original newlines; `bom` and `newline` describe it."""
+
+    text: str
+    bom: bool = False
+    newline: str = "\n"
+
+    def to_bytes(self) -> bytes:
+        return encode_text(self.text, bom=self.bom)
+
+
+def detect_newline(text: str) -> str:
+    """The newline style of the first line break ("\\r\\n" or "\\n"); "\\n" when there is none."""
+    first = text.find("\n")
+    if first > 0 and text[first - 1] == "\r":
+        return "\r\n"
+    return "\n"
+
+
+def _line_col(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    start = data.rfind(b"\n", 0, index) + 1
+    return line, index - start + 1
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    """A plain guess for a non-UTF-8 file, used only to name it in a message."""
+    if any(0x80 <= b <= 0x9F for b in data):
+        return "Windows-1252"
+    return "ISO-8859-1 (Latin-1)"
+
+
+def decode_bytes(data: bytes, path: str | Path | None = None) -> TextFile:
+    """Decode a file's bytes as UTF-8 (with or without BOM), or raise a ReadError naming the problem."""
+    for bom, name in _UTF16_BOMS.items():
+        if data.startswith(bom):
+            raise ReadError(f"the file is encoded as {name}; Writer edits UTF-8 files only", path)
+    has_bom = data.startswith(UTF8_BOM)
+    payload = data[len(UTF8_BOM) :] if has_bom else data
+    nul = payload.find(b"\x00", 0, _SNIFF_BYTES)
+    if nul >= 0:
+        raise ReadError("this is a binary file, not text (it contains NUL bytes)", path)
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(payload, exc.start)
+        guess = _guess_legacy_encoding(payload)
+        raise ReadError(
+            f"the file is not UTF-8 (byte 0x{payload[exc.start]:02X}; it looks like {guess})",
+            path,
+            line,
+            col,
+        ) from exc
+    return TextFile(text=text, bom=has_bom, newline=detect_newline(text))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError("the file does not exist", p) from exc
+    except IsADirectoryError as exc:
+        raise ReadError("this is a folder, not a file", p) from exc
+    except PermissionError as exc:
+        raise ReadError("permission denied: the file cannot be read", p) from exc
+    except OSError as exc:
+        raise ReadError(f"the file cannot be read ({exc.strerror or exc})", p) from exc
+
+
+def read_text(path: str | Path) -> TextFile:
+    return decode_bytes(read_bytes(path), path)
+
+
+def encode_text(text: str, *, bom: bool = False) -> bytes:
+    data = text.encode("utf-8")
+    return UTF8_BOM + data if bom else data
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    The original file's permission bits are kept. Raises OSError (with the
+    original untouched) when the folder is not writable or the disk is full.
+    """
+    target = Path(path)
+    folder = target.parent
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,312 @@
+"""Edit one value of a YAML front matter block by replacing only its text.
+
+The block is composed with ruamel.yaml to learn where each key and value sits;
+the new value is formatted in the style of the old one (quotes, flow or block
+list) and spliced in. Nothing else of the text is touched, so comments, odd
+indents, whitespace-only lines and key order all stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError as RuamelMarkedError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from writer.core.errors import FrontMatterError
+from writer.core.values import scalar_text
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML the way Writer reads front matter (fast, safe)."""
+    return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+
+
+def _compose(inner: str) -> Node | None:
+    try:
+        return YAML(typ="rt").compose(inner)
+    except RuamelMarkedError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise FrontMatterError(f"front matter does not parse: {exc.problem}", None, line) from exc
+
+
+# -- formatting values -------------------------------------------------------
+
+
+def _parses_back(text: str, value: Any) -> bool:
+    try:
+        loaded = load_yaml(f"k: {text}\n")
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and type(loaded.get("k")) is type(value) and loaded["k"] == value
+
+
+def _single_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _double_quoted(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in '\\"':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def format_scalar(value: Any, style: str | None = None, *, flow: bool = False) -> str:
+    """A YAML scalar for `value`. `style` is the old node's quote style ("'", '"' or None).
+
+    A value that was a quoted string stays a quoted string, whatever type it is given as.
+    """
+    if value is None:
+        return ""
+    if style in ("'", '"') or isinstance(value, str):
+        text = scalar_text(value)
+        if style is None and _plain_ok(text, flow):
+            return text
+        if style == '"' or "\n" in text or any(ord(c) < 0x20 for c in text):
+            return _double_quoted(text)
+        return _single_quoted(text)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return _single_quoted(str(value))
+
+
+def _plain_ok(text: str, flow: bool) -> bool:
+    if not text or text != text.strip() or "\n" in text:
+        return False
+    if flow and _FLOW_UNSAFE.search(text):
+        return False
+    return _parses_back(text, text)
+
+
+def _item_style(node: Node | None) -> str | None:
+    if isinstance(node, SequenceNode) and node.value:
+        first = node.value[0]
+        if isinstance(first, ScalarNode) and first.style in ("'", '"'):
+            return first.style
+    return None
+
+
+def format_flow_list(items: list[Any], style: str | None) -> str:
+    return "[" + ", ".join(format_scalar(v, style, flow=True) for v in items) + "]"
+
+
+def format_block(value: Any, indent: int, unit: int, newline: str, style: str | None = None) -> str:
+    """Lines (each ending with `newline`) for a map or list nested at `indent`."""
+    pad = " " * indent
+    lines = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict) and item:
+                lines.append(f"{pad}{key}:{newline}")
+                lines.append(format_block(item, indent + unit, unit, newline, style))
+            else:
+                lines.append(f"{pad}{key}: {_inline(item, style)}".rstrip() + newline)
+    else:
+        for item in value:
+            lines.append(f"{pad}- {_inline(item, style)}".rstrip() + newline)
+    return "".join(lines)
+
+
+def _inline(value: Any, style: str | None) -> str:
+    if isinstance(value, list):
+        return format_flow_list(value, style)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {format_scalar(v, flow=True)}" for k, v in value.items()) + "}"
+    return format_scalar(value, style)
+
+
+# -- positions ---------------------------------------------------------------
+
+
+def _line_end(text: str, index: int) -> int:
+    """Index just after the line break of the line holding `index` (or the text's end)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _is_empty(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _NULL_TAG and node.value == ""
+
+
+def _content_end(key: Node, value: Node) -> int:
+    """Where the last written character of a key's value ends (not counting blank lines after)."""
+    if _is_empty(value):
+        return key.end_mark.index
+    if isinstance(value, MappingNode) and value.value and value.flow_style is not True:
+        last_key, last_value = value.value[-1]
+        return _content_end(last_key, last_value)
+    if isinstance(value, SequenceNode) and value.value and value.flow_style is not True:
+        last = value.value[-1]
+        return _content_end(last, last) if not _is_empty(last) else last.start_mark.index
+    return value.end_mark.index
+
+
+def _indent_unit(root: Node) -> int:
+    """The indent step the file uses for nested maps (2 when it has none)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, MappingNode):
+            continue
+        for key, value in node.value:
+            if isinstance(value, MappingNode) and value.value and value.flow_style is not True:
+                step = value.value[0][0].start_mark.column - key.start_mark.column
+                if step > 0:
+                    return step
+            stack.append(value)
+    return 2
+
+
+def _find(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+# -- the edit ----------------------------------------------------------------
+
+
+class _Edit:
+    def __init__(self, inner: str, newline: str) -> None:
+        self.inner = inner
+        self.newline = newline
+        self.root = _compose(inner)
+        self.unit = _indent_unit(self.root) if self.root is not None else 2
+
+    def splice(self, start: int, end: int, text: str) -> str:
+        return self.inner[:start] + text + self.inner[end:]
+
+    def set(self, keys: list[str], value: Any) -> str:
+        if self.root is None or _is_empty(self.root):
+            return self._append_root(keys, value)
+        node: Node = self.root
+        for depth, key in enumerate(keys):
+            if not isinstance(node, MappingNode):
+                where = ".".join(keys[:depth])
+                raise FrontMatterError(f"'{where}' is not a map, so '{key}' cannot be set in it")
+            found = _find(node, key)
+            rest = keys[depth:]
+            if found is None:
+                return self._insert(node, rest, value)
+            key_node, value_node = found
+            if depth == len(keys) - 1:
+                return self._replace(key_node, value_node, value)
+            if _is_empty(value_node):
+                return self._fill_empty(key_node, keys[depth + 1 :], value)
+            node = value_node
+        raise AssertionError("unreachable")
+
+    def _append_root(self, keys: list[str], value: Any) -> str:
+        text = self.inner
+        if text and not text.endswith("\n"):
+            text += self.newline
+        return text + self._new_lines(keys, value, 0)
+
+    def _new_lines(self, keys: list[str], value: Any, indent: int) -> str:
+        nested: Any = value
+        for key in reversed(keys[1:]):
+            nested = {key: nested}
+        return format_block({keys[0]: nested}, indent, self.unit, self.newline)
+
+    def _insert(self, mapping: MappingNode, keys: list[str], value: Any) -> str:
+        if mapping.flow_style is True:
+            return self._insert_flow(mapping, keys, value)
+        indent = mapping.value[0][0].start_mark.column if mapping.value else 0
+        last_key, last_value = mapping.value[-1]
+        pos = _line_end(self.inner, max(_content_end(last_key, last_value) - 1, 0))
+        prefix = "" if pos == 0 or self.inner[pos - 1] == "\n" else self.newline
+        return self.splice(pos, pos, prefix + self._new_lines(keys, value, indent))
+
+    def _insert_flow(self, mapping: MappingNode, keys: list[str], value: Any) -> str:
+        close = self.inner.rfind("}", 0, mapping.end_mark.index)
+        nested: Any = value
+        for key in reversed(keys[1:]):
+            nested = {key: nested}
+        entry = f"{keys[0]}: {_inline(nested, None)}"
+        sep = ", " if mapping.value else ""
+        return self.splice(close, close, sep + entry)
+
+    def _fill_empty(self, key_node: Node, keys: list[str], value: Any) -> str:
+        pos = _line_end(self.inner, key_node.end_mark.index)
+        line_break = pos > 0 and self.inner[pos - 1] == "\n"
+        head = "" if line_break else self.newline
+        body = self._new_lines(keys, value, key_node.start_mark.column + self.unit)
+        return self.splice(pos, pos, head + body)
+
+    def _replace(self, key_node: Node, old: Node, value: Any) -> str:
+        if _is_empty(old):
+            colon = self.inner.index(":", key_node.end_mark.index)
+            end = colon + 1
+            while end < len(self.inner) and self.inner[end] in " \t":
+                end += 1
+            return self.splice(colon + 1, end, self._value_text(key_node, old, value, True))
+        start, end = old.start_mark.index, _content_end(key_node, old)
+        text = self._value_text(key_node, old, value, False)
+        old_text = self.inner[start:end]
+        if old_text.endswith("\n") and not text.endswith("\n"):
+            text += self.newline
+        return self.splice(start, end, text)
+
+    def _value_text(self, key_node: Node, old: Node, value: Any, after_colon: bool) -> str:
+        lead = " " if after_colon else ""
+        if isinstance(value, (list, dict)):
+            block = isinstance(old, (SequenceNode, MappingNode)) and old.flow_style is not True
+            if block and value:
+                indent = old.start_mark.column if not after_colon else key_node.start_mark.column
+                if isinstance(old, MappingNode):
+                    indent = old.value[0][0].start_mark.column if old.value else indent
+                text = format_block(value, indent, self.unit, self.newline, _item_style(old))
+                first_pad = " " * indent
+                return text[len(first_pad) :].rstrip("\r\n")
+            return lead + _inline(value, _item_style(old))
+        style = old.style if isinstance(old, ScalarNode) and old.style in ("'", '"') else None
+        if value is None:
+            return ""
+        return lead + format_scalar(value, style)
+
+
+def set_yaml(inner: str, keys: list[str], value: Any, newline: str = "\n") -> str:
+    """Return `inner` with `keys` set to `value`, changing only that value's text."""
+    return _Edit(inner, newline).set(keys, value)
+
+
+def delete_yaml(inner: str, keys: list[str]) -> str:
+    """Return `inner` without the key (and its value lines); unchanged when absent."""
+    edit = _Edit(inner, newline="\n")
+    node = edit.root
+    for key in keys[:-1]:
+        found = _find(node, key) if isinstance(node, MappingNode) else None
+        if found is None:
+            return inner
+        node = found[1]
+    found = _find(node, keys[-1]) if isinstance(node, MappingNode) else None
+    if found is None or not isinstance(node, MappingNode) or node.flow_style is True:
+        return inner
+    key_node, value_node = found
+    start = inner.rfind("\n", 0, key_node.start_mark.index) + 1
+    end = _line_end(inner, max(_content_end(key_node, value_node) - 1, key_node.start_mark.index))
+    return inner[:start] + inner[end:]
