@@ -71,8 +71,9 @@ def _split_delimited(text: str, match: re.Match[str]) -> tuple[FrontMatter, str]
     closing = re.compile(rf"^{re.escape(delim)}[ \t]*(\r?\n|$)", re.M)
     close = closing.search(text, inner_start)
     if close is None:
-        line = text.count("\n", 0, len(text)) + 1
-        error = FrontMatterError(f"the front matter block has no closing '{delim}' line", None, line)
+        error = FrontMatterError(
+            f"the front matter block opened here has no closing '{delim}' line", None, 1, 1
+        )
         return FrontMatter(fmt, text, inner_start, len(text), {}, error), ""
     block = text[: close.end()]
     return parse_block(fmt, block, inner_start, close.start()), text[close.end() :]

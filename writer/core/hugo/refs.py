@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from writer.core.hugo.index import ContentIndex, PageInfo, logical_path
+from writer.core.hugo.urls import escape_path, make_path
 
 # {{< relref "x" >}}, {{% ref path="x" lang="en" %}}; not the {{</* */>}} comment form
 SHORTCODE_REF = re.compile(r"\{\{(?P<open>[<%])\s*(?P<name>relref|ref)\b(?P<args>[^\n]*?)\s*[>%]\}\}")
@@ -17,7 +18,10 @@ SHORTCODE_REF = re.compile(r"\{\{(?P<open>[<%])\s*(?P<name>relref|ref)\b(?P<args
 
 @dataclass(frozen=True)
 class RefUse:
-    """One ref/relref shortcode in a text: its target and 1-based line and column."""
+    """One ref/relref shortcode in a text: its target, 1-based line and column, and offsets.
+
+    The column counts UTF-8 bytes, as Hugo's REF_NOT_FOUND messages do.
+    """
 
     name: str
     target: str
@@ -68,7 +72,7 @@ def find_refs(text: str, first_line: int = 1) -> Iterator[RefUse]:
             target=target,
             lang=lang,
             line=line,
-            column=start - line_start + 1,
+            column=len(text[line_start:start].encode("utf-8")) + 1,
             start=start,
             end=match.end(),
         )
@@ -98,7 +102,7 @@ class RefResolver:
             if (page.lang, section) in self._by_logical:
                 continue
             prefix = site.lang_prefix(page.lang)
-            url = f"{site.base_path}{prefix}/{section}/"
+            url = escape_path(f"{site.base_path}{prefix}/{make_path(section)}/")
             self._by_logical[(page.lang, section)] = PageInfo(
                 path="", content_path=section, lang=page.lang, kind="section", bundle="none",
                 title=section, draft=False, date=None, permalink=url, logical=section,

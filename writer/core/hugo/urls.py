@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
@@ -53,12 +54,22 @@ def _join(*parts: str) -> str:
     return "/" + joined + "/" if joined else "/"
 
 
-def url_from_front_matter(url: str, base_path: str = "") -> str:
-    """The RelPermalink of a page whose front matter sets `url` (Hugo adds the slashes)."""
+def escape_path(path: str) -> str:
+    """Percent-encode a URL path as Hugo's RelPermalink does (non-ASCII, spaces, ...)."""
+    return quote(path, safe="/-._~!$&'()*+,;=:@%")
+
+
+def url_from_front_matter(url: str, lang_prefix: str = "", base_path: str = "") -> str:
+    """The RelPermalink of a page whose front matter sets `url`.
+
+    A leading slash makes it site-absolute; without one Hugo puts the language prefix in front.
+    Hugo adds the trailing slash unless the url names a file.
+    """
     path = url.strip()
+    prefix = "" if path.startswith("/") else lang_prefix
     if re.search(r"\.[A-Za-z0-9]+$", path):
-        return base_path + "/" + path.lstrip("/")
-    return base_path + _join(path)
+        return escape_path(base_path + prefix + "/" + path.lstrip("/"))
+    return escape_path(base_path + _join(prefix, path))
 
 
 _MONTHS = [
@@ -135,17 +146,17 @@ def page_permalink(
     """
     url = fields.get("url")
     if isinstance(url, str) and url.strip():
-        return url_from_front_matter(url, base_path)
+        return url_from_front_matter(url, lang_prefix, base_path)
     folders = [make_path(d) for d in dirs]
     if kind == "home":
-        return base_path + _join(lang_prefix)
+        return escape_path(base_path + _join(lang_prefix))
     if kind == "section":
-        return base_path + _join(lang_prefix, *folders, make_path(name))
+        return escape_path(base_path + _join(lang_prefix, *folders, make_path(name)))
     section = dirs[0] if dirs else ""
     pattern = (patterns or {}).get(section)
     if pattern:
         tokens = pattern_tokens(fields, [make_path(d) for d in dirs], name, name)
-        return base_path + _join(lang_prefix, expand_pattern(pattern, tokens))
+        return escape_path(base_path + _join(lang_prefix, expand_pattern(pattern, tokens)))
     slug = fields.get("slug")
     last = make_path(str(slug)) if isinstance(slug, str) and slug.strip() else make_path(name)
-    return base_path + _join(lang_prefix, *folders, last)
+    return escape_path(base_path + _join(lang_prefix, *folders, last))

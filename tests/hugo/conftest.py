@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
+SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/hugo/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.hugo)
