@@ -149,10 +149,10 @@ def parse_assignment(text: str) -> tuple[str, Any]:
         raise UsageError(f"{text}: the field name is empty")
     try:
         value = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{text}: the value is not a YAML scalar or flow list ({exc})") from exc
+    except yaml.YAMLError:
+        value = raw  # not YAML: the text itself ("[draft" stays a string)
     if isinstance(value, dict):
-        raise UsageError(f"{text}: set one field at a time (use a dotted key like seo.title)")
+        value = raw  # "Kurz: klar" is a title, not a map
     return key.strip(), value
 
 

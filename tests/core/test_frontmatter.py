@@ -244,7 +244,7 @@ def test_json_edits_keep_order_and_layout() -> None:
 @pytest.mark.parametrize(
     "text,line,column",
     [
-        ("---\ntitle: 'x\ndate: 1\n---\nbody", 4, None),
+        ("---\ntitle: 'x\ndate: 1\n---\nbody", 2, 8),
         ("---\ntitle: x\n  bad: indent\n---\n", 3, None),
         ("+++\ntitle = \n+++\n", 2, None),
         ('{\n "a": 1,\n}\nbody', 3, 1),

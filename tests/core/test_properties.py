@@ -23,7 +23,7 @@ scalars = st.one_of(
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
 )
 values = st.one_of(scalars, st.lists(st.one_of(plain_text, st.integers(0, 99)), max_size=4))
-bodies = st.text(max_size=200)
+bodies = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=200)
 newlines = st.sampled_from(["\n", "\r\n"])
 
 

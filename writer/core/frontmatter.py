@@ -108,6 +108,8 @@ def _parse_inner(fmt: str | None, inner: str) -> dict[str, Any]:
             data = yaml_edit.load_yaml(inner)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            if exc.context_mark is not None and mark is not None and mark.index >= len(inner.rstrip()):
+                mark = exc.context_mark  # "end of stream": point at what was left open
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
             problem = exc.problem or exc.context or "invalid YAML"
             raise FrontMatterError(f"front matter does not parse: {problem}", None, line, col) from exc

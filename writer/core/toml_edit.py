@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from typing import Any
 
@@ -35,7 +36,10 @@ def load_toml(text: str) -> dict[str, Any]:
 def _error(message: str, exc: Exception) -> FrontMatterError:
     line = getattr(exc, "lineno", None)
     col = getattr(exc, "colno", None)
-    text = message.split(" (at line")[0]
+    where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if line is None and where:
+        line, col = int(where.group(1)), int(where.group(2))
+    text = message.split(" (at ")[0]
     return FrontMatterError(f"front matter does not parse: {text}", None, line, col)
 
 

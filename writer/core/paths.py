@@ -1,0 +1,36 @@
+"""Where Writer's bundled resources live (source tree or frozen app) and the user's sample copy."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: next to the package in a checkout, inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def bundled_sample_site() -> Path:
+    return resources_dir() / "sample-site"
+
+
+def user_sample_site(data_dir: Path) -> Path:
+    """A copy of the sample site in the user's data folder, made on first use.
+
+    The bundled copy is never edited: the app opens this copy. An existing copy
+    (with the user's edits) is left as it is.
+    """
+    target = data_dir / "sample-site"
+    if not target.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        partial = data_dir / ".sample-site.partial"
+        if partial.exists():
+            shutil.rmtree(partial)
+        shutil.copytree(bundled_sample_site(), partial)
+        partial.rename(target)
+    return target
