@@ -172,7 +172,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from writer.core.render.site_context import render_page_file
+    from writer.core.hugo.render_context import render_page_file
 
     for index, page in enumerate(args.pages):
         if len(args.pages) > 1:

@@ -39,7 +39,7 @@ class Resolved:
     url: str
 
 
-def _parse_args(args: str) -> tuple[str, str | None]:
+def parse_ref_args(args: str) -> tuple[str, str | None]:
     try:
         words = shlex.split(args, posix=True)
     except ValueError:
@@ -66,7 +66,7 @@ def find_refs(text: str, first_line: int = 1) -> Iterator[RefUse]:
         line += text.count("\n", pos, start)
         pos = start
         line_start = text.rfind("\n", 0, start) + 1
-        target, lang = _parse_args(match.group("args"))
+        target, lang = parse_ref_args(match.group("args"))
         yield RefUse(
             name=match.group("name"),
             target=target,

@@ -35,10 +35,7 @@ def render_shortcode(sc: Shortcode, state: RenderState, block: bool) -> str:
         return _ref_text(sc, state)
     if name == "param":
         param = sc.get("name", 0) or ""
-        return (
-            f'<span class="writer-shortcode writer-param" title="site parameter">'
-            f"{escape(param)}</span>"
-        )
+        return f'<span class="writer-shortcode writer-param" title="site parameter">{escape(param)}</span>'
     if name == "figure":
         return _figure(sc, state)
     if name == "highlight":
@@ -77,8 +74,8 @@ def _error(sc: Shortcode, message: str, block: bool) -> str:
 
 def _figure(sc: Shortcode, state: RenderState) -> str:
     get = sc.get
-    src = get("src") or ""
-    url, found = state.resolve_image(src)
+    src = safe_url(get("src") or "")
+    url, found = state.resolve_image(src) if src else (src, True)
     alt = get("alt")
     caption = get("caption") or ""
     parts = ["<figure", f' class="{_attr(get("class") or "")}">' if get("class") else ">"]
@@ -89,7 +86,7 @@ def _figure(sc: Shortcode, state: RenderState) -> str:
         parts.append(f'<a href="{_attr(safe_url(link))}"{target}{rel}>')
     if not alt and caption:
         alt = _plain(state.render_inline(caption, state.depth + 1))
-    img = f'<img src="{_attr(safe_url(url))}"'
+    img = f'<img src="{_attr(url)}"'
     img += f' alt="{_attr(alt)}"' if alt else ""
     for key in ("width", "height", "loading"):
         if get(key):
@@ -116,6 +113,7 @@ def _figcaption(sc: Shortcode, state: RenderState) -> str:
         if caption:
             out.append(state.render_inline(caption, state.depth + 1))
         if attr:
+            out.append("\n" if caption else "")
             attrlink = sc.get("attrlink")
             inner = state.render_inline(attr, state.depth + 1)
             out.append(f'<a href="{_attr(safe_url(attrlink))}">{inner}</a>' if attrlink else inner)
@@ -152,9 +150,7 @@ def _embed(sc: Shortcode, block: bool) -> str:
     label, keys = EMBEDS[sc.name]
     values = [sc.get(key, i) for i, key in enumerate(keys)]
     details = " ".join(
-        f'<code>{escape(f"{key}={value}")}</code>'
-        for key, value in zip(keys, values, strict=True)
-        if value
+        f"<code>{escape(f'{key}={value}')}</code>" for key, value in zip(keys, values, strict=True) if value
     )
     tag = "div" if block else "span"
     return (
@@ -183,5 +179,5 @@ def _box(sc: Shortcode, state: RenderState, block: bool) -> str:
             inner = f'<{tag} class="writer-shortcode-inner writer-raw">{escape(sc.inner)}</{tag}>'
     return (
         f'<{tag} class="writer-shortcode {kind}" data-shortcode="{_attr(sc.name)}">'
-        f"<{tag} class=\"writer-shortcode-head\">{label}</{tag}>{inner}</{tag}>"
+        f'<{tag} class="writer-shortcode-head">{label}</{tag}>{inner}</{tag}>'
     )

@@ -164,8 +164,5 @@ def _number_inline(body: str, start: int) -> str:
     trailing = lines and lines[-1] == ""
     if trailing:
         lines.pop()
-    out = [
-        f'<span style="{_LINENO_CSS}">{n}</span>{line}'
-        for n, line in enumerate(lines, start)
-    ]
+    out = [f'<span style="{_LINENO_CSS}">{n}</span>{line}' for n, line in enumerate(lines, start)]
     return "\n".join(out) + ("\n" if trailing else "")

@@ -1,0 +1,177 @@
+"""Render rules and small parser rules that give markdown-it Goldmark's HTML shape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from .highlight import parse_code_options
+from .state import ENV_KEY, RenderState
+
+_OMITTED = "<!-- raw HTML omitted -->"
+_FIRST_TAG_RE = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
+_DASHES_RE = re.compile(r"---|--|\.\.\.")
+_DASHES = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
+
+
+def state_of(env: Any) -> RenderState:
+    return env[ENV_KEY]
+
+
+def _source_attr(token: Token) -> str:
+    line = token.attrs.get("data-source-line")
+    return f' data-source-line="{line}"' if line is not None else ""
+
+
+# --- raw HTML ---------------------------------------------------------------------------
+
+
+def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    content = token.content
+    if not state_of(env).options.unsafe:
+        return "" if content.lstrip().startswith("<!--") else _OMITTED + "\n"
+    attr = _source_attr(token)
+    match = _FIRST_TAG_RE.match(content)
+    if attr and match:
+        return content[: match.end()] + attr + content[match.end() :]
+    return content
+
+
+def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    content = tokens[idx].content
+    if state_of(env).options.unsafe or tokens[idx].meta.get("writer"):
+        return content
+    return "" if content.startswith("<!--") else _OMITTED
+
+
+# --- code -------------------------------------------------------------------------------
+
+
+def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    state = state_of(env)
+    info = token.info.strip()
+    lang, _, rest = info.partition(" ")
+    if lang.startswith("{"):
+        lang, rest = "", info
+    brace = rest.find("{")
+    code_options = parse_code_options(rest[brace:] if brace >= 0 else "", state.options.line_numbers)
+    return state.highlighter.block(token.content, lang, code_options, _source_attr(token))
+
+
+def render_code_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    return f"<pre{_source_attr(token)}><code>{escape(token.content, quote=False)}</code></pre>\n"
+
+
+# --- strikethrough ----------------------------------------------------------------------
+
+
+def render_del_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return "<del>"
+
+
+def render_del_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return "</del>"
+
+
+# --- footnotes --------------------------------------------------------------------------
+
+
+def render_footnote_ref(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    meta = tokens[idx].meta
+    n = meta["id"] + 1
+    sub = meta.get("subId", 0)
+    ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
+    return f'<sup id="{ref_id}"><a href="#fn:{n}" class="footnote-ref" role="doc-noteref">{n}</a></sup>'
+
+
+def render_footnote_block_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    attr = _source_attr(tokens[idx])
+    return f'<div class="footnotes" role="doc-endnotes"{attr}>\n<hr>\n<ol>\n'
+
+
+def render_footnote_block_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return "</ol>\n</div>\n"
+
+
+def render_footnote_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return f'<li id="fn:{tokens[idx].meta["id"] + 1}">\n'
+
+
+def render_footnote_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return "</li>\n"
+
+
+def render_footnote_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    meta = tokens[idx].meta
+    n = meta["id"] + 1
+    sub = meta.get("subId", 0)
+    ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
+    return f'&#160;<a href="#{ref_id}" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a>'
+
+
+# --- typographer ------------------------------------------------------------------------
+
+
+def guillemets(state: StateInline, silent: bool) -> bool:
+    """Goldmark turns `<<` and `>>` into « and » before raw HTML is looked for."""
+    pair = state.src[state.pos : state.pos + 2]
+    if pair not in ("<<", ">>"):
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = "\u00ab" if pair == "<<" else "\u00bb"
+    state.pos += 2
+    return True
+
+
+def dashes(state: StateCore) -> None:
+    """Goldmark's typographer: `---` → —, `--` → –, `...` → … (and nothing else)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        if "--" not in block.content and "..." not in block.content:
+            continue
+        inside_autolink = 0
+        for token in block.children:
+            if token.type == "link_open" and token.info == "auto":
+                inside_autolink += 1
+            elif token.type == "link_close" and token.info == "auto":
+                inside_autolink -= 1
+            elif token.type == "text" and not inside_autolink:
+                content = token.content
+                if "--" in content or "..." in content:
+                    token.content = _DASHES_RE.sub(lambda m: _DASHES[m.group(0)], content)
+
+
+def install(md: MarkdownIt, typographer: bool) -> None:
+    """Register the Goldmark-shaped render rules (and typographer rules) on `md`."""
+    rules = {
+        "html_block": render_html_block,
+        "html_inline": render_html_inline,
+        "fence": render_fence,
+        "code_block": render_code_block,
+        "s_open": render_del_open,
+        "s_close": render_del_close,
+        "footnote_ref": render_footnote_ref,
+        "footnote_block_open": render_footnote_block_open,
+        "footnote_block_close": render_footnote_block_close,
+        "footnote_open": render_footnote_open,
+        "footnote_close": render_footnote_close,
+        "footnote_anchor": render_footnote_anchor,
+    }
+    for name, rule in rules.items():
+        md.add_render_rule(name, rule)
+    md.disable("replacements")
+    if typographer:
+        md.inline.ruler.before("html_inline", "guillemets", guillemets)
+        md.core.ruler.after("replacements", "goldmark_dashes", dashes)

@@ -1,0 +1,100 @@
+"""Heading ids like Goldmark's GitHub style, and `## Title {#id .class}` attributes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from .attributes import TRAILING_RE, parse_attributes
+from .shortcodes import PLACEHOLDER_RE
+
+_KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"})
+
+
+def slugify(text: str) -> str:
+    """Lower case; letters, digits, `_` and `-` kept; a space becomes `-`; the rest dropped."""
+    out = []
+    for char in text:
+        if char == " " or char == "-":
+            out.append("-")
+        elif char == "_" or (char.isalnum() and unicodedata.category(char) in _KEEP_CATEGORIES):
+            out.append(char.lower())
+    return "".join(out)
+
+
+def heading_text(inline: Token) -> str:
+    """The plain text of a heading's inline content, as Goldmark collects it."""
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(heading_text(child))
+    text = "".join(parts)
+    if "WRSC" in text:
+        text = PLACEHOLDER_RE.sub("", text)
+    return text
+
+
+class HeadingIds:
+    """Hands out unique ids: the first `title`, then `title-1`, `title-2`, …"""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def reserve(self, value: str) -> None:
+        self.used.add(value)
+
+    def generate(self, text: str) -> str:
+        base = slugify(text) or "heading"
+        candidate = base
+        counter = 0
+        while candidate in self.used:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        self.used.add(candidate)
+        return candidate
+
+
+def title_attributes(state: StateCore) -> None:
+    """Core rule (before inline): move a trailing `{...}` of a heading into its attributes."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        content = inline.content
+        if not content.endswith("}"):
+            continue
+        match = TRAILING_RE.search(content)
+        if match is None:
+            continue
+        attrs = parse_attributes(match.group(1))
+        if attrs is None:
+            continue
+        inline.content = content[: match.start()].rstrip()
+        for key, value in attrs:
+            token.attrSet(key, value)
+
+
+def assign_ids(tokens: list[Token]) -> None:
+    """Give every heading an id, in document order (as Goldmark does).
+
+    A custom `{#id}` is taken as written (even if used before) and reserves the id;
+    an automatic id gets `-1`, `-2`, … when its slug is taken. It goes after other attributes.
+    """
+    ids = HeadingIds()
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        custom = token.attrs.get("id")
+        if custom is not None:
+            ids.reserve(str(custom))
+            continue
+        inline = tokens[index + 1]
+        if inline.content.strip():
+            token.attrs["id"] = ids.generate(heading_text(inline))

@@ -1,0 +1,132 @@
+"""Links and images: ref/relref targets, safe URLs, local image files, linkify fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from markdown_it.token import Token
+
+from .builtins import broken_ref_marker, missing_label, ref_target
+from .shortcodes import PLACEHOLDER_RE
+from .state import ENV_KEY, RenderState
+from .urls import safe_url
+
+_REF_NAMES = ("ref", "relref")
+
+
+def _raw_html(content: str) -> Token:
+    token = Token("html_inline", "", 0)
+    token.content = content
+    token.meta = {"writer": True}
+    return token
+
+
+def _plain_shortcodes(value: str, state: RenderState) -> str:
+    """Placeholders inside an attribute value become the shortcode source text."""
+    shortcodes = state.extraction.shortcodes
+    return PLACEHOLDER_RE.sub(lambda m: shortcodes[int(m.group(1))].source, value)
+
+
+def _resolve_ref_href(token: Token, state: RenderState) -> Token | None:
+    """Resolve `[x]({{< relref "p" >}})`; return a marker token to insert when broken."""
+    href = str(token.attrs.get("href", ""))
+    match = PLACEHOLDER_RE.search(href)
+    if match is None:
+        return None
+    shortcode = state.extraction.shortcodes[int(match.group(1))]
+    if shortcode.name not in _REF_NAMES or shortcode.error:
+        token.attrs["href"] = _plain_shortcodes(href, state)
+        return None
+    target = ref_target(shortcode)
+    prefix, suffix = href[: match.start()], _plain_shortcodes(href[match.end() :], state)
+    if state.context is None:
+        token.attrs["href"] = prefix + target + suffix
+        token.attrs["class"] = "ref-unresolved"
+        return None
+    resolved = state.resolve_ref(target, shortcode.name)
+    if resolved is None:
+        token.attrs["href"] = prefix + target + suffix
+        token.attrs["class"] = "writer-broken"
+        token.attrs["data-writer-ref"] = target
+        return _raw_html(broken_ref_marker(shortcode.name, target))
+    token.attrs["href"] = prefix + resolved.url + suffix
+    token.attrs["data-writer-ref"] = resolved.path
+    return None
+
+
+def fix_inline(inline: Token, state: RenderState) -> None:
+    """Post-process an inline token's children: link targets, shortcodes in attributes."""
+    children = inline.children
+    if not children:
+        return
+    inserts: list[tuple[int, Token]] = []
+    unlink: list[int] = []
+    for index, child in enumerate(children):
+        if child.type == "link_open":
+            if child.markup == "linkify" and not _goldmark_linkable(children, index):
+                unlink.append(index)
+                continue
+            href = str(child.attrs.get("href", ""))
+            if "WRSC" in href:
+                marker = _resolve_ref_href(child, state)
+                if marker is not None:
+                    inserts.append((index + 1, marker))
+                href = str(child.attrs["href"])
+            elif child.markup == "linkify" and href.startswith("http://www."):
+                text = children[index + 1].content if index + 1 < len(children) else ""
+                if text.startswith("www."):
+                    href = "https://" + href[7:]
+            child.attrs["href"] = safe_url(href)
+            title = child.attrs.get("title")
+            if title and "WRSC" in str(title):
+                child.attrs["title"] = _plain_shortcodes(str(title), state)
+        elif child.type == "image":
+            for key, value in child.attrs.items():
+                if "WRSC" in str(value):
+                    child.attrs[key] = _plain_shortcodes(str(value), state)
+    for position, token in reversed(inserts):
+        children.insert(position, token)
+    if unlink:
+        _unlink(children, unlink)
+
+
+def _goldmark_linkable(children: list[Token], index: int) -> bool:
+    """Goldmark's linkify takes scheme URLs, www. hosts and e-mail addresses, no bare hosts."""
+    text = children[index + 1].content if index + 1 < len(children) else ""
+    return "://" in text or text[:4].lower() == "www." or "@" in text
+
+
+def _unlink(children: list[Token], starts: list[int]) -> None:
+    drop: set[int] = set()
+    for start in starts:
+        drop.add(start)
+        for index in range(start + 1, len(children)):
+            if children[index].type == "link_close":
+                drop.add(index)
+                break
+    children[:] = [child for index, child in enumerate(children) if index not in drop]
+
+
+def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    state: RenderState = env[ENV_KEY]
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    if "WRSC" in alt:
+        alt = _plain_shortcodes(alt, state)
+    src = safe_url(str(token.attrs.get("src", "")))
+    url, found = state.resolve_image(src) if src else (src, True)
+    html = f'<img src="{escape(url)}" alt="{escape(alt)}"'
+    title = token.attrs.get("title")
+    if title:
+        html += f' title="{escape(str(title))}"'
+    if url != src:
+        html += f' data-writer-src="{escape(src)}"'
+    html += ">"
+    if found:
+        return html
+    return (
+        f'<span class="writer-missing-image" title="{escape("Image not found: " + src)}">'
+        f"{html}{missing_label(src)}</span>"
+    )

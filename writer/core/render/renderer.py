@@ -1,0 +1,143 @@
+"""The Renderer: one markdown-it instance set up like Hugo's Goldmark, reused for every page."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import blockattrs, goldmark
+from .builtins import MAX_DEPTH, render_shortcode
+from .context import RenderContext
+from .headings import title_attributes
+from .highlight import Highlighter
+from .links import render_image
+from .options import RenderOptions
+from .postprocess import SHORTCODE_TOKEN, postprocess, render_shortcode_block
+from .shortcodes import PLACEHOLDER_RE, extract
+from .state import ENV_KEY, RenderState
+
+log = logging.getLogger(__name__)
+
+_MAX_NESTING = 100
+
+
+def _build(options: RenderOptions) -> MarkdownIt:
+    md = MarkdownIt(
+        "default",
+        {
+            "html": True,
+            "linkify": True,
+            "typographer": options.typographer,
+            "maxNesting": _MAX_NESTING,
+            "strikethrough_single_tilde": True,
+        },
+    )
+    md.enable(["linkify", "table", "strikethrough"])
+    md.disable("normalize")  # done once in _normalize, before shortcodes are extracted
+    _fast_linkify_pretest(md)
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # made safe when rendered
+    md.use(footnote_plugin, inline=False)
+    md.use(deflist_plugin)
+    goldmark.install(md, options.typographer)
+    if options.title_attributes:
+        md.core.ruler.after("block", "writer_title_attrs", title_attributes)
+    if options.block_attributes:
+        blockattrs.install(md)
+    md.core.ruler.push("writer_post", postprocess)
+    md.add_render_rule("image", render_image)
+    md.add_render_rule(SHORTCODE_TOKEN, render_shortcode_block)
+    return md
+
+
+def _may_link(text: str) -> bool:
+    """Links with a scheme are found by the inline linkify rule; this gate is for the rest."""
+    return "@" in text or "ww." in text or "WW." in text or "Ww." in text
+
+
+def _fast_linkify_pretest(md: MarkdownIt) -> None:
+    """Goldmark links scheme://, www. and e-mail addresses only: skip other text cheaply."""
+    linkify = md.linkify
+    if linkify is None:
+        return
+    pretest, test = linkify.pretest, linkify.test
+    linkify.pretest = lambda text: _may_link(text) and pretest(text)
+    linkify.test = lambda text: _may_link(text) and test(text)
+
+
+def _normalize(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return text
+
+
+class Renderer:
+    """Markdown → preview HTML like Hugo's Goldmark. Build once, call `render` often."""
+
+    def __init__(self, options: RenderOptions = RenderOptions()) -> None:  # noqa: B008
+        self.options = options
+        self._md = _build(options)
+        self._inline_md = _build(RenderOptions(**{**options.__dict__, "block_attributes": False}))
+        self.highlighter = Highlighter(options.highlight_style)
+
+    def render(self, body: str, context: RenderContext | None = None) -> str:
+        """The HTML fragment of a page body. Never raises."""
+        try:
+            text = _normalize(body if isinstance(body, str) else str(body))
+            return self._render_block(text, context, 0, 0)
+        except Exception as error:  # noqa: BLE001 - the preview must show something
+            log.exception("render failed")
+            return _fallback(body, error)
+
+    def _state(self, text: str, context: RenderContext | None, offset: int, depth: int):
+        extraction = extract(text)
+        return RenderState(
+            options=self.options,
+            context=context,
+            extraction=extraction,
+            highlighter=self.highlighter,
+            render_block=lambda md, line, d: self._render_block(md, context, line, d),
+            render_inline=lambda md, d: self._render_inline(md, context, d),
+            line_offset=offset,
+            depth=depth,
+        )
+
+    def _render_block(self, text: str, context: RenderContext | None, offset: int, depth: int) -> str:
+        state = self._state(text, context, offset, depth)
+        html = self._md.render(state.extraction.text, {ENV_KEY: state})
+        return _fill_placeholders(html, state)
+
+    def _render_inline(self, text: str, context: RenderContext | None, depth: int) -> str:
+        if depth > MAX_DEPTH:
+            return escape(text)
+        state = self._state(text, context, 0, depth)
+        html = self._inline_md.renderInline(state.extraction.text, {ENV_KEY: state})
+        return _fill_placeholders(html, state)
+
+
+def _fill_placeholders(html: str, state: RenderState) -> str:
+    shortcodes = state.extraction.shortcodes
+    if not shortcodes:
+        return html
+    return PLACEHOLDER_RE.sub(
+        lambda m: (
+            render_shortcode(shortcodes[int(m.group(1))], state, False)
+            if int(m.group(1)) < len(shortcodes)
+            else m.group(0)
+        ),
+        html,
+    )
+
+
+def _fallback(body: object, error: BaseException) -> str:
+    text = body if isinstance(body, str) else repr(body)
+    return (
+        '<div class="writer-render-error" data-source-line="1">'
+        f"<p>The preview could not be rendered ({escape(type(error).__name__)}).</p>"
+        f"<pre>{escape(text)}</pre></div>\n"
+    )

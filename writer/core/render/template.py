@@ -1,0 +1,36 @@
+"""The full preview document: bundled CSS inline and a Content-Security-Policy that runs no script."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+CSP = "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'"
+_CSS_PATH = Path(__file__).resolve().parents[3] / "resources" / "preview" / "preview.css"
+_MINIMAL_CSS = "body{font-family:sans-serif;max-width:50em;margin:1em auto;padding:0 1em}"
+_THEMES = {"light": "theme-light", "dark": "theme-dark", "auto": "theme-auto"}
+
+
+@lru_cache(maxsize=4)
+def preview_css(path: Path = _CSS_PATH) -> str:
+    """The bundled preview stylesheet (a small built-in one if the file is missing)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return _MINIMAL_CSS
+
+
+def preview_page(fragment: str, *, theme: str = "auto", base_url: str | None = None, title: str = "") -> str:
+    """Wrap a rendered fragment in a complete HTML document for the preview pane."""
+    theme_class = _THEMES.get(theme, "theme-auto")
+    base = f'<base href="{escape(base_url, quote=True)}">\n' if base_url else ""
+    scheme = {"light": "light", "dark": "dark"}.get(theme, "light dark")
+    return (
+        f'<!DOCTYPE html>\n<html class="{theme_class}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta name="color-scheme" content="{scheme}">\n'
+        f"{base}<title>{escape(title)}</title>\n"
+        f"<style>\n{preview_css()}</style>\n</head>\n"
+        f'<body>\n<article class="writer-preview">\n{fragment}</article>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,1 @@
+"""The Qt layer: widgets and wiring over writer.core."""

@@ -1,0 +1,73 @@
+"""Start the window: `writer [PATH] [--screenshot OUT.png] [--size WxH] [--theme light|dark]`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from writer.core.paths import user_sample_site
+
+
+def _prepare_qt() -> None:
+    """Settings WebEngine needs before the QApplication exists."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    with contextlib.suppress(ImportError):
+        import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before QApplication
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="writer", description="Markdown authoring for Hugo sites")
+    parser.add_argument("path", nargs="?", help="a site folder, a folder inside one, or a page")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="write a picture of the window and exit")
+    parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
+    parser.add_argument("--theme", choices=["auto", "light", "dark"], help="colour theme")
+    return parser.parse_args(argv)
+
+
+def start_path(arg: str | None, last_site: str | None, data_dir: Path) -> Path:
+    if arg:
+        return Path(arg)
+    if last_site and Path(last_site).is_dir():
+        return Path(last_site)
+    return user_sample_site(data_dir)
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if args.path and not Path(args.path).exists():
+        print(f"writer: {args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"writer: --size {args.size}: expected WIDTHxHEIGHT, e.g. 1400x900", file=sys.stderr)
+        return 2
+    _prepare_qt()
+    from PySide6.QtWidgets import QApplication
+
+    from writer.ui.main_window import MainWindow
+    from writer.ui.settings import AppSettings, app_data_dir
+    from writer.ui.theme import apply_palette, resolve_theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName("Writer")
+    app.setApplicationName("Writer")
+    settings = AppSettings()
+    if args.theme:
+        settings.set_value("view/theme", args.theme)
+    apply_palette(app, resolve_theme(str(settings.q.value("view/theme", "auto"))))
+    window = MainWindow(settings)
+    path = start_path(args.path, settings.last_site, app_data_dir())
+    if args.screenshot:
+        from writer.ui.screenshot import take_screenshot
+
+        return take_screenshot(app, window, path, Path(args.screenshot), (width, height))
+    window.open_path(path)
+    window.show()
+    return app.exec()

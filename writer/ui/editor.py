@@ -1,0 +1,181 @@
+"""The Markdown source editor: formatting actions, zoom, wrap, current line, Ctrl+click on refs."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QMouseEvent, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from writer.core.hugo.refs import SHORTCODE_REF, parse_ref_args
+from writer.ui.highlighter import MarkdownHighlighter
+
+_HEADING = re.compile(r"^(#{1,6})\s+")
+_LIST = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+")
+
+
+class MarkdownEditor(QPlainTextEdit):
+    """A plain text editor for Markdown bodies."""
+
+    ref_activated = Signal(str)  # the target of a ref/relref that was Ctrl+clicked
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, theme: str = "light") -> None:
+        super().__init__(parent)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(11)
+        self.setFont(font)
+        self.base_size = font.pointSize()
+        self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
+        self.highlighter = MarkdownHighlighter(self.document(), theme)
+        self.theme = theme
+        self.set_wrap(True)
+        self.cursorPositionChanged.connect(self._highlight_current_line)
+        self._highlight_current_line()
+
+    # -- view -------------------------------------------------------------------
+
+    def set_wrap(self, wrap: bool) -> None:
+        mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+        self.setLineWrapMode(mode)
+
+    def zoom(self, steps: int) -> None:
+        font = self.font()
+        font.setPointSize(max(6, min(48, font.pointSize() + steps)))
+        self.setFont(font)
+        self.zoom_changed.emit(font.pointSize())
+
+    def reset_zoom(self) -> None:
+        font = self.font()
+        font.setPointSize(self.base_size)
+        self.setFont(font)
+        self.zoom_changed.emit(font.pointSize())
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.highlighter.set_theme(theme)
+        self._highlight_current_line()
+
+    def _highlight_current_line(self) -> None:
+        selection = QTextEdit.ExtraSelection()
+        color = QColor("#2a2d34") if self.theme == "dark" else QColor("#f3f6fb")
+        selection.format.setBackground(color)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.cursor = self.textCursor()
+        selection.cursor.clearSelection()
+        self.setExtraSelections([selection])
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of a 1-based line and show it near the top."""
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        self.ensureCursorVisible()
+        self.setFocus()
+
+    def first_visible_line(self) -> int:
+        return self.firstVisibleBlock().blockNumber() + 1
+
+    def scroll_to_line(self, line: int) -> None:
+        self.verticalScrollBar().setValue(max(0, line - 1))
+
+    # -- formatting actions -----------------------------------------------------
+
+    def wrap_selection(self, before: str, after: str | None = None, placeholder: str = "") -> None:
+        """Wrap the selection in markers, or remove them when it is already wrapped."""
+        after = before if after is None else after
+        cursor = self.textCursor()
+        text = cursor.selectedText() or placeholder
+        cursor.beginEditBlock()
+        if text.startswith(before) and text.endswith(after) and len(text) >= len(before + after):
+            cursor.insertText(text[len(before) : len(text) - len(after)])
+        else:
+            start = cursor.selectionStart()
+            cursor.insertText(before + text + after)
+            cursor.setPosition(start + len(before))
+            cursor.setPosition(start + len(before) + len(text), QTextCursor.MoveMode.KeepAnchor)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def bold(self) -> None:
+        self.wrap_selection("**", placeholder="bold")
+
+    def italic(self) -> None:
+        self.wrap_selection("*", placeholder="italic")
+
+    def inline_code(self) -> None:
+        cursor = self.textCursor()
+        if "\u2029" in cursor.selectedText():
+            self.wrap_selection("```\n", "\n```")
+        else:
+            self.wrap_selection("`", placeholder="code")
+
+    def link(self, url: str = "https://") -> None:
+        cursor = self.textCursor()
+        text = cursor.selectedText() or "link text"
+        cursor.insertText(f"[{text}]({url})")
+        self.setTextCursor(cursor)
+
+    def _each_selected_line(self, change) -> None:
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        doc = self.document()
+        first, last = doc.findBlock(start), doc.findBlock(end)
+        cursor.beginEditBlock()
+        block = first
+        while block.isValid():
+            line_cursor = QTextCursor(block)
+            line_cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            new = change(block.text())
+            if new != block.text():
+                line_cursor.insertText(new)
+            if block == last:
+                break
+            block = block.next()
+        cursor.endEditBlock()
+
+    def heading(self, level: int | None = None) -> None:
+        """Cycle the current line through heading levels (none, #, ##, ... ######)."""
+
+        def change(text: str) -> str:
+            match = _HEADING.match(text)
+            current = len(match.group(1)) if match else 0
+            bare = text[match.end() :] if match else text
+            new_level = level if level is not None else (current % 6) + 1
+            return ("#" * new_level + " " + bare) if new_level else bare
+
+        self._each_selected_line(change)
+
+    def bullet_list(self) -> None:
+        self._toggle_prefix("- ", _LIST)
+
+    def quote(self) -> None:
+        self._toggle_prefix("> ", re.compile(r"^>\s?"))
+
+    def _toggle_prefix(self, prefix: str, pattern: re.Pattern[str]) -> None:
+        def change(text: str) -> str:
+            match = pattern.match(text)
+            return text[match.end() :] if match else prefix + text
+
+        self._each_selected_line(change)
+
+    # -- Ctrl+click on refs -----------------------------------------------------
+
+    def ref_at(self, position: int) -> str | None:
+        block = self.document().findBlock(position)
+        column = position - block.position()
+        for match in SHORTCODE_REF.finditer(block.text()):
+            if match.start() <= column <= match.end():
+                return parse_ref_args(match.group("args"))[0] or None
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            target = self.ref_at(self.cursorForPosition(event.position().toPoint()).position())
+            if target:
+                self.ref_activated.emit(target)
+                return
+        super().mouseReleaseEvent(event)
+

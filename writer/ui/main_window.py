@@ -1,0 +1,363 @@
+"""The main window: site tree, form and editor tabs, preview. It wires; the core decides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from writer.core.document import Page
+from writer.core.errors import WriterError
+from writer.core.hugo.fields import sibling_fields, site_values
+from writer.core.hugo.render_context import SiteModel
+from writer.core.textstats import text_stats
+from writer.ui.find_bar import FindBar
+from writer.ui.menus import build_menus
+from writer.ui.outline import OutlinePanel
+from writer.ui.page_editor import PageEditor
+from writer.ui.preview import Preview
+from writer.ui.settings import AppSettings
+from writer.ui.site_tree import SiteTree
+from writer.ui.theme import apply_palette, resolve_theme
+from writer.ui.workers import RenderScheduler
+
+
+class MainWindow(QMainWindow):
+    site_opened = Signal(str)
+    page_opened = Signal(str)
+    preview_updated = Signal()
+
+    def __init__(self, settings: AppSettings, *, use_webengine: bool = True) -> None:
+        super().__init__()
+        self.settings = settings
+        self.model: SiteModel | None = None
+        self.theme_choice = str(settings.q.value("view/theme", "auto"))
+        self.theme = resolve_theme(self.theme_choice)
+        self.setWindowTitle("Writer")
+        self.site_tree = SiteTree()
+        self.outline = OutlinePanel()
+        self.left = QTabWidget()
+        self.left.addTab(self.site_tree, "Pages")
+        self.left.addTab(self.outline, "Outline")
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.tabs)
+        center_layout.addWidget(self.find_bar)
+        self.preview = Preview(use_webengine=use_webengine)
+        self.preview.set_theme(self.theme)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.left, center, self.preview):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([260, 620, 520])
+        self.setCentralWidget(self.splitter)
+        self.stats_label = QLabel()
+        self.render_label = QLabel()
+        self.statusBar().addPermanentWidget(self.render_label)
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self.scheduler = RenderScheduler(self)
+        self._stats_timer = QTimer(self, singleShot=True, interval=150)
+        self._stats_timer.timeout.connect(self._update_stats_and_outline)
+        self.actions: dict[str, QAction] = build_menus(self)
+        self._wire()
+        self._restore_geometry()
+
+    # -- wiring ------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        self.site_tree.page_activated.connect(self.open_page)
+        self.outline.line_activated.connect(self._on_outline_line_activated)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.scheduler.rendered.connect(self._on_scheduler_rendered)
+        self.preview.page_link_clicked.connect(self._on_preview_link_clicked)
+        self.preview.loaded.connect(self.preview_updated.emit)
+        self.preview.top_line_changed.connect(self._on_preview_top_line_changed)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.bytes_value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        sizes = self.settings.bytes_value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    # -- sites and pages ---------------------------------------------------------
+
+    def open_site(self, path: Path) -> bool:
+        try:
+            model = SiteModel.open(path)
+        except WriterError as exc:
+            QMessageBox.warning(self, "Cannot open the site", str(exc))
+            return False
+        if not self.close_all_tabs():
+            return False
+        self.model = model
+        self.site_tree.load(model.index)
+        self.settings.add_recent_site(model.site.root)
+        self.setWindowTitle(f"Writer — {model.site.root.name}")
+        for problem in model.index.problems[:1]:
+            self.statusBar().showMessage(f"{problem}", 10000)
+        self.site_opened.emit(str(model.site.root))
+        return True
+
+    def open_path(self, path: Path) -> None:
+        """Open a site (a folder) or a page and its site."""
+        if not self.open_site(path):
+            return
+        assert self.model is not None
+        if path.is_file():
+            self.open_page(self.model.site.rel(path.resolve()))
+            return
+        remembered = [p for p in self.settings.open_pages(self.model.site.root) if self.model.index.get(p)]
+        for rel in remembered:
+            self.open_page(rel)
+        if not remembered:
+            first = next((p for p in self.model.index.pages if p.kind == "page" and p.bundle == "leaf"), None)
+            first = first or (self.model.index.pages[0] if self.model.index.pages else None)
+            if first is not None:
+                self.open_page(first.path)
+
+    def open_page(self, rel: str) -> PageEditor | None:
+        if self.model is None:
+            return None
+        for i in range(self.tabs.count()):
+            editor = self.tabs.widget(i)
+            if isinstance(editor, PageEditor) and editor.path == self.model.site.root / rel:
+                self.tabs.setCurrentIndex(i)
+                return editor
+        file = self.model.site.root / rel
+        try:
+            page = Page.load(file)
+        except WriterError as exc:
+            QMessageBox.warning(self, "Cannot open the page", str(exc))
+            return None
+        editor = PageEditor(page, theme=self.theme)
+        info = self.model.index.get(rel)
+        editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
+        editor.modified_changed.connect(lambda _m, e=editor: self._update_tab_title(e))
+        editor.body_edited.connect(lambda e=editor: self._on_editor_body_edited(e))
+        editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
+        editor.editor.verticalScrollBar().valueChanged.connect(lambda _v, e=editor: self._sync_preview(e))
+        index = self.tabs.addTab(editor, "")
+        self._update_tab_title(editor)
+        self.tabs.setCurrentIndex(index)
+        self.site_tree.select_path(rel)
+        self.page_opened.emit(rel)
+        return editor
+
+    def open_ref(self, target: str, editor: PageEditor) -> None:
+        if self.model is None or editor.path is None:
+            return
+        found = self.model.resolver.resolve(target, self.model.index.page_for_file(editor.path))
+        if found is None or not found.page.path:
+            self.statusBar().showMessage(f'relref "{target}": page not found', 6000)
+            return
+        self.open_page(found.page.path)
+
+    def current_editor(self) -> PageEditor | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, PageEditor) else None
+
+    def editors(self) -> list[PageEditor]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), PageEditor)]
+
+    def _update_tab_title(self, editor: PageEditor) -> None:
+        index = self.tabs.indexOf(editor)
+        if index < 0 or editor.path is None:
+            return
+        info = self.model.index.page_for_file(editor.path) if self.model else None
+        name = info.title if info and info.title else editor.path.name
+        lang = f" [{info.lang.upper()}]" if info else ""
+        self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang)
+        self.tabs.setTabToolTip(index, str(editor.path))
+
+    # -- preview, stats, outline -------------------------------------------------
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        editor = self.current_editor()
+        self.find_bar.attach(editor.editor if editor else None)
+        if editor is not None:
+            self.request_preview(editor, immediate=True)
+            self._update_stats_and_outline()
+
+    def _on_editor_body_edited(self, editor: PageEditor) -> None:
+        if editor is self.current_editor():
+            self.request_preview(editor)
+            self._stats_timer.start()
+
+    def request_preview(self, editor: PageEditor, immediate: bool = False) -> None:
+        if self.model is None:
+            return
+        model, body, file = self.model, editor.body_text(), editor.path
+
+        def render() -> str:
+            return model.render_body(body, file)
+
+        self.scheduler.request(render, len(body), immediate)
+
+    def _on_scheduler_rendered(self, html: str, seconds: float) -> None:
+        editor = self.current_editor()
+        base = editor.path.parent if editor and editor.path else None
+        self.preview.show_html(html, base)
+        self.render_label.setText(f"preview {seconds * 1000:.0f} ms")
+        if self.preview.backend == "textbrowser":
+            self.preview_updated.emit()
+
+    def _update_stats_and_outline(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        body = editor.body_text()
+        self.stats_label.setText(text_stats(body).summary())
+        self.outline.update_from(body)
+
+    def _on_outline_line_activated(self, line: int) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.editor.go_to_line(line)
+
+    def _sync_preview(self, editor: PageEditor) -> None:
+        if editor is self.current_editor() and self.actions["sync_scroll"].isChecked():
+            self.preview.scroll_to_line(editor.editor.first_visible_line())
+
+    def _on_preview_top_line_changed(self, line: int) -> None:
+        editor = self.current_editor()
+        if editor is None or not self.actions["sync_scroll"].isChecked():
+            return
+        if abs(editor.editor.first_visible_line() - line) > 2 and not editor.editor.hasFocus():
+            editor.editor.scroll_to_line(line)
+
+    def _on_preview_link_clicked(self, url_path: str) -> None:
+        if self.model is None:
+            return
+        wanted = url_path.rstrip("/") + "/"
+        for page in self.model.index.pages:
+            if page.permalink.rstrip("/") + "/" == wanted:
+                self.open_page(page.path)
+                return
+        self.statusBar().showMessage(f"No page of this site at {url_path}", 6000)
+
+    # -- saving and closing --------------------------------------------------------
+
+    def save_current(self) -> bool:
+        editor = self.current_editor()
+        return self.save_editor(editor) if editor else False
+
+    def save_editor(self, editor: PageEditor) -> bool:
+        try:
+            path = editor.save()
+        except OSError as exc:
+            QMessageBox.critical(
+                self, "Cannot save",
+                f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
+            )
+            return False
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def save_as(self) -> bool:
+        editor = self.current_editor()
+        if editor is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(self, "Save As", str(editor.path or ""), "Markdown (*.md)")
+        if not name:
+            return False
+        try:
+            editor.page.save(Path(name))
+        except OSError as exc:
+            QMessageBox.critical(self, "Cannot save", f"{name}: {exc.strerror or exc}")
+            return False
+        self._update_tab_title(editor)
+        return True
+
+    def save_all(self) -> None:
+        for editor in self.editors():
+            if editor.page.modified:
+                self.save_editor(editor)
+
+    def close_tab(self, index: int) -> bool:
+        editor = self.tabs.widget(index)
+        if isinstance(editor, PageEditor) and editor.page.modified and not self._confirm_discard([editor]):
+            return False
+        self.tabs.removeTab(index)
+        if isinstance(editor, PageEditor):
+            editor.deleteLater()
+        return True
+
+    def close_all_tabs(self) -> bool:
+        if not self._confirm_discard([e for e in self.editors() if e.page.modified]):
+            return False
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        return True
+
+    def _confirm_discard(self, editors: list[PageEditor]) -> bool:
+        if not editors:
+            return True
+        names = "\n".join(str(e.path.name if e.path else "untitled") for e in editors)
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self, "Unsaved changes", f"Save changes to:\n{names}", buttons)
+        if answer == QMessageBox.StandardButton.Save:
+            return all(self.save_editor(e) for e in editors)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.model is not None:
+            open_pages = [self.model.site.rel(e.path) for e in self.editors() if e.path]
+            self.settings.set_open_pages(self.model.site.root, open_pages)
+        if not self.close_all_tabs():
+            event.ignore()
+            return
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/splitter", QByteArray(self.splitter.saveState()))
+        self.settings.sync()
+        event.accept()
+
+    # -- view ------------------------------------------------------------------------
+
+    def set_theme_choice(self, choice: str) -> None:
+        self.theme_choice = choice
+        self.settings.set_value("view/theme", choice)
+        self.theme = resolve_theme(choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, self.theme)
+        self.preview.set_theme(self.theme)
+        for editor in self.editors():
+            editor.editor.set_theme(self.theme)
+        current = self.current_editor()
+        if current is not None:
+            self.request_preview(current, immediate=True)
+
+    def open_site_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a Hugo site")
+        if folder:
+            self.open_path(Path(folder))
+
+    def shortcut_for(self, name: str) -> QKeySequence:
+        return self.actions[name].shortcut()

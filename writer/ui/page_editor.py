@@ -1,0 +1,121 @@
+"""One open page: its front matter form above its Markdown editor, over a core Page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from writer.core.document import Page
+from writer.core.errors import WriterError
+from writer.ui.editor import MarkdownEditor
+from writer.ui.front_matter_form import FrontMatterForm
+
+
+class PageEditor(QWidget):
+    """Owns a `Page`; every form or body edit goes through the lossless core."""
+
+    modified_changed = Signal(bool)
+    body_edited = Signal()
+    edit_failed = Signal(str)
+
+    def __init__(self, page: Page, theme: str = "light", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.form = FrontMatterForm()
+        self.editor = MarkdownEditor(theme=theme)
+        self.editor.setObjectName("markdown-editor")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._loading = False
+        self._was_modified = False
+        self.suggestions: dict[str, Any] = {}
+        self.completions: dict[str, list[str]] = {}
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.form.field_edited.connect(self._on_form_field_edited)
+        self.form.field_removed.connect(self._on_form_field_removed)
+        self.form.field_added.connect(self._on_form_field_added)
+        self.form.raw_applied.connect(self._on_form_raw_applied)
+        self._load_body()
+
+    @property
+    def path(self) -> Path | None:
+        return self.page.path
+
+    def set_form_data(self, suggestions: dict[str, Any], completions: dict[str, list[str]]) -> None:
+        self.suggestions, self.completions = suggestions, completions
+        self.form.load(self.page, suggestions, completions)
+
+    def _load_body(self) -> None:
+        self._loading = True
+        self.editor.setPlainText(self.page.body.replace("\r\n", "\n"))
+        self._loading = False
+
+    def body_text(self) -> str:
+        return self.editor.toPlainText()
+
+    # -- edits ----------------------------------------------------------------
+
+    def _on_editor_text_changed(self) -> None:
+        if self._loading:
+            return
+        self.page.set_body(self.editor.toPlainText())
+        self.body_edited.emit()
+        self._check_modified()
+
+    def _on_form_field_edited(self, key: str, value: Any) -> None:
+        try:
+            self.page.set(key, value)
+        except (WriterError, ValueError) as exc:
+            self.edit_failed.emit(str(exc))
+        self._check_modified()
+
+    def _on_form_field_removed(self, key: str) -> None:
+        self.page.delete(key)
+        self.form.load(self.page, self.suggestions, self.completions)
+        self._check_modified()
+
+    def _on_form_field_added(self, key: str) -> None:
+        try:
+            if self.page.get(key) is None:
+                self.page.set(key, "")
+        except (WriterError, ValueError) as exc:
+            self.edit_failed.emit(str(exc))
+        self.form.load(self.page, self.suggestions, self.completions)
+        self._check_modified()
+
+    def _on_form_raw_applied(self, text: str) -> None:
+        newline = self.page.newline
+        block = text.replace("\r\n", "\n").replace("\n", newline) if newline == "\r\n" else text
+        if block and not block.endswith(("\n", "\r")):
+            block += newline
+        self.page.set_front_matter_text(block)
+        self.form.load(self.page, self.suggestions, self.completions)
+        self._check_modified()
+
+    def _check_modified(self) -> None:
+        modified = self.page.modified
+        if modified != self._was_modified:
+            self._was_modified = modified
+            self.modified_changed.emit(modified)
+
+    def save(self) -> Path:
+        """Write the page atomically; raises OSError with the text kept in the editor."""
+        path = self.page.save()
+        self._check_modified()
+        return path
+
+    def reload_from_disk(self) -> None:
+        assert self.page.path is not None
+        self.page = Page.load(self.page.path)
+        self._load_body()
+        self.form.load(self.page, self.suggestions, self.completions)
+        self._check_modified()

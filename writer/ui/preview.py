@@ -1,0 +1,151 @@
+"""The live preview: a web view (or a text browser where WebEngine is missing)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
+
+from writer.core.render import preview_page
+
+try:
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    HAVE_WEBENGINE = True
+except ImportError:  # pragma: no cover - depends on the installation
+    HAVE_WEBENGINE = False
+
+WORLD = 1  # QWebEngineScript.ApplicationWorld: isolated; runs though page scripts are off
+_SCROLL_TO = """(function(line){
+  var els = document.querySelectorAll('[data-source-line]'), best = null, next = null;
+  for (var i = 0; i < els.length; i++) {
+    var l = parseInt(els[i].getAttribute('data-source-line'));
+    if (l <= line) { best = els[i]; } else { next = els[i]; break; }
+  }
+  if (!best) { window.scrollTo(0, 0); return; }
+  window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - 8);
+})(%d)"""
+_TOP_LINE = """(function(){
+  var els = document.querySelectorAll('[data-source-line]');
+  for (var i = 0; i < els.length; i++) {
+    if (els[i].getBoundingClientRect().bottom > 4) return parseInt(els[i].getAttribute('data-source-line'));
+  }
+  return 0;
+})()"""
+_REPLACE = "document.querySelector('article.writer-preview').innerHTML = %s; true"
+
+
+if HAVE_WEBENGINE:
+
+    class _Page(QWebEnginePage):
+        link_clicked = Signal(QUrl)
+
+        def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
+            if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+                self.link_clicked.emit(url)
+                return False
+            return True
+
+
+class Preview(QWidget):
+    """Shows rendered HTML; keeps the scroll position across updates."""
+
+    page_link_clicked = Signal(str)  # a site-absolute URL path of a page of the site
+    loaded = Signal()
+    top_line_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, use_webengine: bool = True) -> None:
+        super().__init__(parent)
+        self.theme = "light"
+        self.base_url = QUrl()
+        self._loaded_once = False
+        self._syncing = False
+        layout = QStackedLayout(self)
+        self.web = None
+        if HAVE_WEBENGINE and use_webengine:
+            self.web = QWebEngineView(self)
+            page = _Page(self.web)
+            self.web.setPage(page)
+            settings = page.settings()
+            settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+            settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+            settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadImages, True)
+            page.link_clicked.connect(self._on_link)
+            page.loadFinished.connect(self._on_load_finished)
+            page.scrollPositionChanged.connect(self._on_scrolled)
+            layout.addWidget(self.web)
+            self.browser = None
+        else:
+            self.browser = QTextBrowser(self)
+            self.browser.setOpenLinks(False)
+            self.browser.anchorClicked.connect(self._on_link)
+            layout.addWidget(self.browser)
+
+    @property
+    def backend(self) -> str:
+        return "webengine" if self.web is not None else "textbrowser"
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self._loaded_once = False
+
+    def show_html(self, fragment: str, base_dir: Path | None = None, title: str = "") -> None:
+        """Show a rendered fragment; after the first load only the article's content is swapped."""
+        base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl()
+        if self.web is None:
+            assert self.browser is not None
+            self.browser.setSearchPaths([str(base_dir)] if base_dir else [])
+            bar = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(preview_page(fragment, theme=self.theme, title=title))
+            self.browser.verticalScrollBar().setValue(bar)
+            self.loaded.emit()
+            return
+        if self._loaded_once and base == self.base_url:
+            self.web.page().runJavaScript(_REPLACE % json.dumps(fragment), WORLD)
+            return
+        self.base_url = base
+        self._loaded_once = False
+        self.web.setHtml(preview_page(fragment, theme=self.theme, title=title), base)
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self._loaded_once = ok
+        self.loaded.emit()
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.scheme() == "file" or not url.scheme():
+            self.page_link_clicked.emit(url.path())
+        # javascript:, data: and anything else: nothing happens
+
+    # -- scroll sync ------------------------------------------------------------
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.web is not None and self._loaded_once:
+            self._syncing = True
+            self.web.page().runJavaScript(_SCROLL_TO % line, WORLD, lambda _: self._sync_done())
+
+    def _sync_done(self) -> None:
+        self._syncing = False
+
+    def _on_scrolled(self, _pos) -> None:
+        if self._syncing or self.web is None:
+            return
+        self.web.page().runJavaScript(_TOP_LINE, WORLD, self._emit_top_line)
+
+    def _emit_top_line(self, line) -> None:
+        if isinstance(line, (int, float)) and line > 0:
+            self.top_line_changed.emit(int(line))
+
+    def text(self, callback) -> None:
+        """The visible text of the preview, handed to `callback` (for tests and checks)."""
+        if self.web is not None:
+            self.web.page().toPlainText(callback)
+        else:
+            assert self.browser is not None
+            callback(self.browser.toPlainText())
+

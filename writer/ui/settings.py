@@ -1,0 +1,81 @@
+"""Remembered window state and preferences, in QSettings (a file of our choosing in tests)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+MAX_RECENT = 10
+
+
+def app_data_dir() -> Path:
+    override = os.environ.get("WRITER_DATA_DIR")
+    if override:
+        return Path(override)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".writer")
+
+
+class AppSettings:
+    """Typed access to the settings Writer keeps between runs."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        if qsettings is None:
+            path = os.environ.get("WRITER_SETTINGS")
+            qsettings = QSettings(path, QSettings.Format.IniFormat) if path else QSettings()
+        self.q = qsettings
+
+    def _list(self, key: str) -> list[str]:
+        value = self.q.value(key, [])
+        if isinstance(value, str):
+            return [value] if value else []
+        return [str(v) for v in value or []]
+
+    @property
+    def recent_sites(self) -> list[str]:
+        return self._list("sites/recent")
+
+    def add_recent_site(self, root: Path) -> None:
+        path = str(root)
+        recent = [p for p in self.recent_sites if p != path]
+        self.q.setValue("sites/recent", [path, *recent][:MAX_RECENT])
+        self.q.setValue("sites/last", path)
+
+    @property
+    def last_site(self) -> str | None:
+        value = self.q.value("sites/last", "")
+        return str(value) if value else None
+
+    def open_pages(self, root: Path) -> list[str]:
+        return self._list(f"open-pages/{_key(root)}")
+
+    def set_open_pages(self, root: Path, pages: list[str]) -> None:
+        self.q.setValue(f"open-pages/{_key(root)}", pages)
+
+    def bytes_value(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_value(self, key: str, value: object) -> None:
+        self.q.setValue(key, value)
+
+    def int_value(self, key: str, default: int) -> int:
+        try:
+            return int(self.q.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def bool_value(self, key: str, default: bool) -> bool:
+        value = self.q.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1")
+        return bool(value)
+
+    def sync(self) -> None:
+        self.q.sync()
+
+
+def _key(root: Path) -> str:
+    return str(root).replace("/", "|").replace("\\", "|")
