@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from writer.core.render import RefTarget, RenderOptions, Renderer
+from writer.core.render import RefTarget, Renderer, RenderOptions
 
 PAGES = {
     "blog/x": RefTarget("/blog/x/", "content/blog/x/index.de.md"),
@@ -70,7 +70,7 @@ def test_refs_without_context_link_to_raw_target(renderer: Renderer) -> None:
 
 def test_bare_ref_outside_link_prints_url(renderer: Renderer) -> None:
     html = renderer.render('Go to {{< relref "about" >}} now.', FakeContext())
-    assert "<p data-source-line=\"1\">Go to /about/ now.</p>" in html
+    assert '<p data-source-line="1">Go to /about/ now.</p>' in html
 
 
 def test_local_image_resolved_to_file_url(renderer: Renderer) -> None:
@@ -90,7 +90,9 @@ def test_missing_image_marked_and_alt_kept(renderer: Renderer) -> None:
 
 def test_remote_images_not_resolved(renderer: Renderer) -> None:
     ctx = FakeContext()
-    html = renderer.render("![r](https://cdn.example.com/a.png) ![d](data:image/png;base64,AA)", ctx)
+    html = renderer.render(
+        "![r](https://cdn.example.com/a.png) ![d](data:image/png;base64,AA)", ctx
+    )
     assert ctx.image_calls == []
     assert 'src="https://cdn.example.com/a.png"' in html
 
@@ -104,7 +106,9 @@ def test_site_absolute_image_and_percent_decoding(renderer: Renderer) -> None:
 
 def test_figure_uses_resolved_image(renderer: Renderer) -> None:
     html = renderer.render('{{< figure src="team.jpg" caption="Us" >}}', FakeContext())
-    assert html.startswith('<figure data-source-line="1"><img src="file:///site/content/x/team.jpg"')
+    assert html.startswith(
+        '<figure data-source-line="1"><img src="file:///site/content/x/team.jpg"'
+    )
     assert "<figcaption><p>Us</p></figcaption>" in html
 
 
@@ -134,7 +138,9 @@ def test_param_box(renderer: Renderer) -> None:
 
 def test_site_shortcode_markdown_inner_rendered(renderer: Renderer) -> None:
     ctx = FakeContext(shortcodes={"notice"})
-    html = renderer.render('{{% notice warning "Be careful" %}}\nSome **bold** text\n{{% /notice %}}', ctx)
+    html = renderer.render(
+        '{{% notice warning "Be careful" %}}\nSome **bold** text\n{{% /notice %}}', ctx
+    )
     assert 'class="writer-shortcode writer-shortcode-site" data-shortcode="notice"' in html
     assert "<strong>bold</strong>" in html
     assert "Be careful" in html
@@ -161,11 +167,11 @@ def test_self_closing_and_unmatched_closing(renderer: Renderer) -> None:
 
 def test_shortcode_comment_shown_literally(renderer: Renderer) -> None:
     html = renderer.render('`{{</* figure src="x" */>}}`')
-    assert '<code>{{&lt; figure src=&quot;x&quot; &gt;}}</code>' in html
+    assert "<code>{{&lt; figure src=&quot;x&quot; &gt;}}</code>" in html
 
 
 def test_highlight_shortcode_and_fence_use_pygments_inline_styles(renderer: Renderer) -> None:
-    html = renderer.render('{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}')
+    html = renderer.render("{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}")
     assert html.startswith('<div class="highlight" data-source-line="1"><pre tabindex="0" style="')
     assert '<code class="language-go" data-lang="go">' in html
     assert "background-color:#272822" in html
@@ -188,8 +194,15 @@ def test_unknown_highlight_style_falls_back_to_monokai() -> None:
 def test_every_block_has_source_line(renderer: Renderer) -> None:
     body = "# T\n\npara\n\n- a\n- b\n\n> q\n\n```\nc\n```\n\n| a |\n|---|\n| 1 |\n\n---\n"
     html = renderer.render(body)
-    for tag, line in [("h1", 1), ("p", 3), ("ul", 5), ("blockquote", 8), ("pre", 10),
-                      ("table", 14), ("hr", 18)]:
+    for tag, line in [
+        ("h1", 1),
+        ("p", 3),
+        ("ul", 5),
+        ("blockquote", 8),
+        ("pre", 10),
+        ("table", 14),
+        ("hr", 18),
+    ]:
         assert re.search(f'<{tag}[^>]*data-source-line="{line}"', html), tag
 
 
@@ -203,14 +216,20 @@ def test_crlf_input_lines(renderer: Renderer) -> None:
 
 
 def test_unsafe_html_block_gets_source_line() -> None:
-    html = Renderer(RenderOptions(unsafe=True)).render("text\n\n<div class=\"x\">raw</div>\n")
+    html = Renderer(RenderOptions(unsafe=True)).render('text\n\n<div class="x">raw</div>\n')
     assert '<div data-source-line="3" class="x">raw</div>' in html
 
 
 @pytest.mark.parametrize(
     "link",
-    ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "&#106;avascript:alert(1)", "vbscript:x",
-     "data:text/html;base64,PHNjcmlwdD4=", " javascript:alert(1)"],
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "&#106;avascript:alert(1)",
+        "vbscript:x",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        " javascript:alert(1)",
+    ],
 )
 def test_dangerous_links_are_neutralised(renderer: Renderer, link: str) -> None:
     html = renderer.render(f"[x]({link}) <{link}> ![i]({link})")
@@ -223,7 +242,7 @@ def test_safe_data_image_kept(renderer: Renderer) -> None:
 
 def test_typographer_can_be_disabled() -> None:
     html = Renderer(RenderOptions(typographer=False)).render('"a" -- b... <<c>>')
-    assert '&quot;a&quot; -- b...' in html
+    assert "&quot;a&quot; -- b..." in html
 
 
 def test_title_attributes_can_be_disabled() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from writer.core.render import RefTarget, RenderOptions, Renderer
+from writer.core.render import RefTarget, Renderer, RenderOptions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OPTIONS = {
@@ -95,9 +95,7 @@ def _cases() -> list[tuple[str, Path]]:
     ]
 
 
-@pytest.mark.parametrize(
-    ("group", "page"), _cases(), ids=[f"{g}/{p.stem}" for g, p in _cases()]
-)
+@pytest.mark.parametrize(("group", "page"), _cases(), ids=[f"{g}/{p.stem}" for g, p in _cases()])
 def test_fixture_matches_hugo(group: str, page: Path) -> None:
     renderer = Renderer(OPTIONS[group])
     ours = renderer.render(page.read_text(encoding="utf-8"), SiteContext())

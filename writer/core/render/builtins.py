@@ -35,7 +35,10 @@ def render_shortcode(sc: Shortcode, state: RenderState, block: bool) -> str:
         return _ref_text(sc, state)
     if name == "param":
         param = sc.get("name", 0) or ""
-        return f'<span class="writer-shortcode writer-param" title="site parameter">{escape(param)}</span>'
+        return (
+            '<span class="writer-shortcode writer-param" title="site parameter">'
+            f"{escape(param)}</span>"
+        )
     if name == "figure":
         return _figure(sc, state)
     if name == "highlight":
@@ -150,7 +153,9 @@ def _embed(sc: Shortcode, block: bool) -> str:
     label, keys = EMBEDS[sc.name]
     values = [sc.get(key, i) for i, key in enumerate(keys)]
     details = " ".join(
-        f"<code>{escape(f'{key}={value}')}</code>" for key, value in zip(keys, values, strict=True) if value
+        f"<code>{escape(f'{key}={value}')}</code>"
+        for key, value in zip(keys, values, strict=True)
+        if value
     )
     tag = "div" if block else "span"
     return (

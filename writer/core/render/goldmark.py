@@ -63,7 +63,9 @@ def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     if lang.startswith("{"):
         lang, rest = "", info
     brace = rest.find("{")
-    code_options = parse_code_options(rest[brace:] if brace >= 0 else "", state.options.line_numbers)
+    code_options = parse_code_options(
+        rest[brace:] if brace >= 0 else "", state.options.line_numbers
+    )
     return state.highlighter.block(token.content, lang, code_options, _source_attr(token))
 
 
@@ -86,37 +88,53 @@ def render_del_close(self: Any, tokens: Sequence[Token], idx: int, options: Any,
 # --- footnotes --------------------------------------------------------------------------
 
 
-def render_footnote_ref(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_ref(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     meta = tokens[idx].meta
     n = meta["id"] + 1
     sub = meta.get("subId", 0)
     ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
-    return f'<sup id="{ref_id}"><a href="#fn:{n}" class="footnote-ref" role="doc-noteref">{n}</a></sup>'
+    link = f'<a href="#fn:{n}" class="footnote-ref" role="doc-noteref">{n}</a>'
+    return f'<sup id="{ref_id}">{link}</sup>'
 
 
-def render_footnote_block_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_block_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     attr = _source_attr(tokens[idx])
     return f'<div class="footnotes" role="doc-endnotes"{attr}>\n<hr>\n<ol>\n'
 
 
-def render_footnote_block_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_block_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     return "</ol>\n</div>\n"
 
 
-def render_footnote_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     return f'<li id="fn:{tokens[idx].meta["id"] + 1}">\n'
 
 
-def render_footnote_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     return "</li>\n"
 
 
-def render_footnote_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_footnote_anchor(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     meta = tokens[idx].meta
     n = meta["id"] + 1
     sub = meta.get("subId", 0)
     ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
-    return f'&#160;<a href="#{ref_id}" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a>'
+    return (
+        f'&#160;<a href="#{ref_id}" class="footnote-backref" role="doc-backlink">'
+        "&#x21a9;&#xfe0e;</a>"
+    )
 
 
 # --- typographer ------------------------------------------------------------------------

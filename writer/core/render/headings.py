@@ -45,6 +45,7 @@ class HeadingIds:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}  # where to resume counting for a slug (keeps it linear)
 
     def reserve(self, value: str) -> None:
         self.used.add(value)
@@ -52,10 +53,13 @@ class HeadingIds:
     def generate(self, text: str) -> str:
         base = slugify(text) or "heading"
         candidate = base
-        counter = 0
+        counter = self._next.get(base, 0)
+        if counter:
+            candidate = f"{base}-{counter}"
         while candidate in self.used:
             counter += 1
             candidate = f"{base}-{counter}"
+        self._next[base] = counter + 1
         self.used.add(candidate)
         return candidate
 

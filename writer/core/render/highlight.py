@@ -120,7 +120,9 @@ class Highlighter:
     def _render(self, code: str, lang: str, options: CodeOptions) -> str:
         lexer = lexer_for(lang)
         if lexer is None:
-            code_attr = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
+            code_attr = (
+                f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
+            )
             return f'<pre tabindex="0"><code{code_attr}>{escape(code, quote=False)}</code></pre>\n'
         body = self._spans(code, lexer, options)
         lang_attr = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"'

@@ -74,9 +74,9 @@ def fix_inline(inline: Token, state: RenderState) -> None:
                 if marker is not None:
                     inserts.append((index + 1, marker))
                 href = str(child.attrs["href"])
-            elif child.markup == "linkify" and href.startswith("http://www."):
+            elif child.markup == "linkify" and href[:11].lower() == "http://www.":
                 text = children[index + 1].content if index + 1 < len(children) else ""
-                if text.startswith("www."):
+                if text[:4].lower() == "www.":
                     href = "https://" + href[7:]
             child.attrs["href"] = safe_url(href)
             title = child.attrs.get("title")

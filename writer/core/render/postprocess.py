@@ -72,7 +72,11 @@ def _inline(tokens: list[Token], index: int, rs: RenderState) -> None:
         and tokens[index - 2].type == "list_item_open"
     ):
         _task_item(inline)
-    fix_inline(inline, rs)
+    content = inline.content
+    if "[" in content or "<" in content or ":" in content or "@" in content or "ww." in content:
+        fix_inline(inline, rs)  # only text that can hold a link or an image
+    elif "WW." in content or "Ww." in content:
+        fix_inline(inline, rs)
 
 
 def _task_item(inline: Token) -> None:
@@ -152,7 +156,9 @@ def _footnote_line(tokens: list[Token], index: int, rs: RenderState) -> None:
             return
 
 
-def render_shortcode_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def render_shortcode_block(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     token = tokens[idx]
     rs = state_of(env)
     html = render_shortcode(rs.extraction.shortcodes[token.meta["index"]], rs, True)

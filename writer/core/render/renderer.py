@@ -107,7 +107,9 @@ class Renderer:
             depth=depth,
         )
 
-    def _render_block(self, text: str, context: RenderContext | None, offset: int, depth: int) -> str:
+    def _render_block(
+        self, text: str, context: RenderContext | None, offset: int, depth: int
+    ) -> str:
         state = self._state(text, context, offset, depth)
         html = self._md.render(state.extraction.text, {ENV_KEY: state})
         return _fill_placeholders(html, state)

@@ -229,7 +229,11 @@ def _make(
     source = text[tag.start : tag.end]
     if tag.closing:
         error = "" if index in closing_used else f"closing tag without an opening {tag.name}"
-        return Shortcode(tag.name, tag.delim, line=line, source=source, error=error), tag.end, (index + 1)
+        return (
+            Shortcode(tag.name, tag.delim, line=line, source=source, error=error),
+            tag.end,
+            (index + 1),
+        )
     if tag.pair < 0:
         shortcode = Shortcode(tag.name, tag.delim, positional, named, None, line, line, source)
         return shortcode, tag.end, index + 1

@@ -1,4 +1,4 @@
-"""The full preview document: bundled CSS inline and a Content-Security-Policy that runs no script."""
+"""The full preview document: bundled CSS inline, and a Content-Security-Policy: no script."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from writer.core.paths import resources_dir
+
 CSP = "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'"
-_CSS_PATH = Path(__file__).resolve().parents[3] / "resources" / "preview" / "preview.css"
+_CSS_PATH = resources_dir() / "preview" / "preview.css"
 _MINIMAL_CSS = "body{font-family:sans-serif;max-width:50em;margin:1em auto;padding:0 1em}"
 _THEMES = {"light": "theme-light", "dark": "theme-dark", "auto": "theme-auto"}
 
@@ -21,7 +23,9 @@ def preview_css(path: Path = _CSS_PATH) -> str:
         return _MINIMAL_CSS
 
 
-def preview_page(fragment: str, *, theme: str = "auto", base_url: str | None = None, title: str = "") -> str:
+def preview_page(
+    fragment: str, *, theme: str = "auto", base_url: str | None = None, title: str = ""
+) -> str:
     """Wrap a rendered fragment in a complete HTML document for the preview pane."""
     theme_class = _THEMES.get(theme, "theme-auto")
     base = f'<base href="{escape(base_url, quote=True)}">\n' if base_url else ""

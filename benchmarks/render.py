@@ -1,0 +1,171 @@
+"""Time Writer's preview pipeline against Python-Markdown (ReText's engine).
+
+Run: python benchmarks/render.py [--runs N] [--profile]
+
+Generated pages of about 10 KB and 200 KB shaped like real Hugo pages (mostly prose, with
+headings, lists, tables, code fences, links, images and relref shortcodes), plus a "dense"
+200 KB stress page where every section has every element. Writer's figure is
+Renderer.render + preview_page with its highlight cache cleared before every run (a cold
+render); Python-Markdown runs with extra + codehilite + toc. Each figure is the median of
+several runs after a warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import markdown  # noqa: E402
+
+from writer.core.render import RefTarget, Renderer, preview_page  # noqa: E402
+
+WORDS = (
+    *("team", "remote", "work", "meeting", "plan", "project", "goal", "week", "report"),
+    *("client", "market", "sales", "idea", "note", "budget", "design", "review", "update"),
+    *("launch", "quality", "process", "support", "service", "product"),
+)
+CODE = {
+    "python": "def total(items):\n    result = 0\n    for item in items:\n"
+    "        result += item.price * item.count\n    return result\n",
+    "go": 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello")\n}\n',
+    "yaml": "title: Example\nparams:\n  color: blue\n  tags: [a, b]\n",
+}
+
+
+class BenchContext:
+    """Resolves every ref and image, like a site where nothing is broken."""
+
+    def resolve_ref(self, target: str, kind: str) -> RefTarget | None:
+        return RefTarget(url=f"/{target.strip('/')}/", path=f"content/{target}/index.md")
+
+    def resolve_image(self, src: str) -> str | None:
+        return f"file:///site/content/bench/{src.lstrip('/')}"
+
+    def site_shortcodes(self) -> frozenset[str]:
+        return frozenset({"notice"})
+
+
+def _sentence(rng: random.Random, count: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(count)]
+    return " ".join(words).capitalize()
+
+
+def _paragraph(rng: random.Random, number: int) -> str:
+    sentences = [_sentence(rng, rng.randint(8, 16)) + "." for _ in range(rng.randint(3, 6))]
+    roll = rng.random()
+    if roll < 0.3:
+        sentences.insert(1, f'See [the guide]({{{{< relref "docs/guide-{number % 7}" >}}}}).')
+    elif roll < 0.5:
+        sentences.insert(1, f"Read [more](https://example.com/{rng.choice(WORDS)}/).")
+    elif roll < 0.7:
+        sentences.insert(2, f'The *{rng.choice(WORDS)}* is **"{rng.choice(WORDS)}"** -- mostly.')
+    return " ".join(sentences)
+
+
+def _section(rng: random.Random, number: int, dense: bool) -> str:
+    """One `##` section: mostly prose (like real Hugo pages), or every element (dense)."""
+    parts = [f"## Section {number}: {_sentence(rng, 3)}"]
+    parts.extend(_paragraph(rng, number) for _ in range(1 if dense else rng.randint(2, 4)))
+    if dense or number % 2 == 0:
+        items = [f"- {_sentence(rng, 6)} with *emphasis* and `code`" for _ in range(4)]
+        parts.append("\n".join(items))
+    if dense or number % 4 == 1:
+        rows = [
+            f"| {_sentence(rng, 2)} | {rng.randint(1, 999)} | {rng.choice(WORDS)} |"
+            for _ in range(4)
+        ]
+        parts.append("| Name | Count | Tag |\n|:-----|------:|:---:|\n" + "\n".join(rows))
+    if dense or number % 3 == 0:
+        lang = rng.choice(sorted(CODE))
+        parts.append(f"```{lang}\n{CODE[lang]}```")
+    if dense or number % 3 == 1:
+        parts.append(f"![{_sentence(rng, 3)}](images/photo-{number % 5}.jpg)")
+    if dense:
+        parts.append(f'> {_sentence(rng, 10)} "quoted" -- said someone...')
+        parts.append(f"1. {_sentence(rng, 5)}\n2. **{_sentence(rng, 4)}**")
+    return "\n\n".join(parts) + "\n\n"
+
+
+def make_page(size: int, seed: int = 7, dense: bool = False) -> str:
+    """A deterministic Markdown page of about `size` characters."""
+    rng = random.Random(seed)
+    parts = ["# Benchmark page\n\n"]
+    total = 0
+    number = 1
+    while total < size:
+        section = _section(rng, number, dense)
+        parts.append(section)
+        total += len(section)
+        number += 1
+    return "".join(parts)
+
+
+def _for_python_markdown(text: str) -> str:
+    """Python-Markdown knows no shortcodes: give it the plain link targets instead."""
+    return text.replace('{{< relref "', "/").replace('" >}}', "/")
+
+
+def _median_ms(func, runs: int) -> float:
+    func()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench(size: int, runs: int, dense: bool = False) -> tuple[float, float]:
+    page = make_page(size, dense=dense)
+    plain = _for_python_markdown(page)
+    renderer = Renderer()
+    context = BenchContext()
+
+    def writer() -> None:
+        renderer.highlighter.clear_cache()
+        preview_page(renderer.render(page, context), theme="auto")
+
+    md = markdown.Markdown(extensions=["extra", "codehilite", "toc"])
+
+    def python_markdown() -> None:
+        md.reset()
+        md.convert(plain)
+
+    return _median_ms(writer, runs), _median_ms(python_markdown, runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--profile", action="store_true", help="profile the 200 KB render")
+    args = parser.parse_args()
+    if args.profile:
+        import cProfile
+        import pstats
+
+        page, renderer, context = make_page(200_000), Renderer(), BenchContext()
+        renderer.render(page, context)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        renderer.highlighter.clear_cache()
+        renderer.render(page, context)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        return 0
+    print(f"{'page':>14} {'Writer ms':>10} {'Py-Markdown ms':>15} {'ratio':>6}")
+    for size, dense in ((10_000, False), (200_000, False), (200_000, True)):
+        ours, theirs = bench(size, args.runs, dense)
+        label = f"{size // 1000}KB" + (" dense" if dense else "")
+        print(f"{label:>14} {ours:>10.1f} {theirs:>15.1f} {ours / theirs:>6.2f}")
+    print("goals: ratio <= 0.50, 200KB Writer < 60 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
