@@ -34,7 +34,7 @@ def page(resolver, path):
         ("docs/_index.de.md", "/docs/"),
         ("docs", "/docs/"),
         ("docs/install#schritt-1", "/docs/install/#schritt-1"),
-        ("#oben", "/docs/guide/#oben"),
+        ("#oben", "#oben"),
         ("/", "/"),
         ("[alt] Seite mit Klammern/Ä Page", "/alt-seite-mit-klammern/%C3%A4-page/"),
         ("json", "/json/"),

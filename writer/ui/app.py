@@ -59,10 +59,9 @@ def run(argv: list[str]) -> int:
     app.setOrganizationName("Writer")
     app.setApplicationName("Writer")
     settings = AppSettings()
-    if args.theme:
-        settings.set_value("view/theme", args.theme)
-    apply_palette(app, resolve_theme(str(settings.q.value("view/theme", "auto"))))
-    window = MainWindow(settings)
+    theme = args.theme or str(settings.q.value("view/theme", "auto"))
+    apply_palette(app, resolve_theme(theme))
+    window = MainWindow(settings, theme=args.theme)
     path = start_path(args.path, settings.last_site, app_data_dir())
     if args.screenshot:
         from writer.ui.screenshot import take_screenshot

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -39,11 +39,13 @@ class MainWindow(QMainWindow):
     page_opened = Signal(str)
     preview_updated = Signal()
 
-    def __init__(self, settings: AppSettings, *, use_webengine: bool = True) -> None:
+    def __init__(
+        self, settings: AppSettings, *, use_webengine: bool = True, theme: str | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.model: SiteModel | None = None
-        self.theme_choice = str(settings.q.value("view/theme", "auto"))
+        self.theme_choice = theme or str(settings.q.value("view/theme", "auto"))
         self.theme = resolve_theme(self.theme_choice)
         self.setWindowTitle("Writer")
         self.site_tree = SiteTree()
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = build_menus(self)
         self._wire()
         self._restore_geometry()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     # -- wiring ------------------------------------------------------------------
 
@@ -353,6 +356,10 @@ class MainWindow(QMainWindow):
         current = self.current_editor()
         if current is not None:
             self.request_preview(current, immediate=True)
+
+    def _on_color_scheme_changed(self, _scheme) -> None:
+        if self.theme_choice == "auto":
+            self.set_theme_choice("auto")
 
     def open_site_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open a Hugo site")

@@ -20,14 +20,17 @@ except ImportError:  # pragma: no cover - depends on the installation
     HAVE_WEBENGINE = False
 
 WORLD = 1  # QWebEngineScript.ApplicationWorld: isolated; runs though page scripts are off
+# Every snippet returns a value: a callback handed None by runJavaScript corrupts None's
+# reference count in PySide6 6.12 (seen as "none_dealloc" after many calls).
 _SCROLL_TO = """(function(line){
   var els = document.querySelectorAll('[data-source-line]'), best = null, next = null;
   for (var i = 0; i < els.length; i++) {
     var l = parseInt(els[i].getAttribute('data-source-line'));
     if (l <= line) { best = els[i]; } else { next = els[i]; break; }
   }
-  if (!best) { window.scrollTo(0, 0); return; }
+  if (!best) { window.scrollTo(0, 0); return 0; }
   window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - 8);
+  return 1;
 })(%d)"""
 _TOP_LINE = """(function(){
   var els = document.querySelectorAll('[data-source-line]');
@@ -105,11 +108,14 @@ class Preview(QWidget):
             self.loaded.emit()
             return
         if self._loaded_once and base == self.base_url:
-            self.web.page().runJavaScript(_REPLACE % json.dumps(fragment), WORLD)
+            self.web.page().runJavaScript(_REPLACE % json.dumps(fragment), WORLD, self._on_replaced)
             return
         self.base_url = base
         self._loaded_once = False
         self.web.setHtml(preview_page(fragment, theme=self.theme, title=title), base)
+
+    def _on_replaced(self, _result) -> None:
+        self.loaded.emit()
 
     def _on_load_finished(self, ok: bool) -> None:
         self._loaded_once = ok

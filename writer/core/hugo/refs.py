@@ -116,8 +116,8 @@ class RefResolver:
         """The page a target points at, or None when Hugo would report REF_NOT_FOUND."""
         path, _, anchor = target.partition("#")
         current_lang = lang or (page.lang if page else self.index.site.default_language)
-        if not path.strip():
-            return Resolved(page, anchor, page.permalink) if page else None
+        if not path.strip():  # "#anchor": Hugo links to the anchor alone
+            return Resolved(page, anchor, "") if page else None
         logical, suffix_lang = logical_path(path, self.languages)
         langs = [current_lang]
         if suffix_lang and suffix_lang not in langs:
@@ -142,6 +142,6 @@ class RefResolver:
 
     def url(self, use_name: str, resolved: Resolved) -> str:
         url = resolved.url
-        if use_name == "ref":
+        if use_name == "ref" and url:
             url = self.index.site.base_origin + url
         return url + (f"#{resolved.anchor}" if resolved.anchor else "")

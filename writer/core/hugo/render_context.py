@@ -58,11 +58,10 @@ class PageRenderContext:
         self.info = info
         self.file = file
 
-    def resolve_ref(self, target: str, kind: str) -> RefTarget | None:
+    def resolve_ref(self, target: str, kind: str, lang: str | None = None) -> RefTarget | None:
         path, _, _ = target.partition("#")
-        lang = None
         resolver = self.model.resolver
-        found = resolver.resolve(target, self.info, lang)
+        found = resolver.resolve(target, self.info, lang.lower() if lang else None)
         if found is None:
             return None
         return RefTarget(url=resolver.url(kind, found), path=found.page.path or path)

@@ -56,7 +56,7 @@ def _ref_text(sc: Shortcode, state: RenderState) -> str:
     target = ref_target(sc)
     if state.context is None:
         return f'<span class="ref-unresolved">{escape(target)}</span>'
-    resolved = state.resolve_ref(target, sc.name)
+    resolved = state.resolve_ref(target, sc.name, sc.get("lang"))
     if resolved is None:
         return broken_ref_marker(sc.name, target) + escape(target)
     return escape(resolved.url)

@@ -17,8 +17,8 @@ class RefTarget:
 class RenderContext(Protocol):
     """Site knowledge for a render; every method may be missing behaviour (return None/empty)."""
 
-    def resolve_ref(self, target: str, kind: str) -> RefTarget | None:
-        """`kind` is "ref" or "relref"; None means the target does not exist."""
+    def resolve_ref(self, target: str, kind: str, lang: str | None = None) -> RefTarget | None:
+        """`kind` is "ref" or "relref"; `lang` the shortcode's lang argument; None: not found."""
         ...
 
     def resolve_image(self, src: str) -> str | None:

@@ -45,7 +45,7 @@ def _resolve_ref_href(token: Token, state: RenderState) -> Token | None:
         token.attrs["href"] = prefix + target + suffix
         token.attrs["class"] = "ref-unresolved"
         return None
-    resolved = state.resolve_ref(target, shortcode.name)
+    resolved = state.resolve_ref(target, shortcode.name, shortcode.get("lang"))
     if resolved is None:
         token.attrs["href"] = prefix + target + suffix
         token.attrs["class"] = "writer-broken"

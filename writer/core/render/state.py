@@ -31,10 +31,12 @@ class RenderState:
         """1-based line in the body for a 0-based line of the parsed text."""
         return self.extraction.source_line(line) + self.line_offset + 1
 
-    def resolve_ref(self, target: str, kind: str) -> RefTarget | None:
+    def resolve_ref(self, target: str, kind: str, lang: str | None = None) -> RefTarget | None:
         if self.context is None:
             return None
         try:
+            if lang:
+                return self.context.resolve_ref(target, kind, lang)
             return self.context.resolve_ref(target, kind)
         except Exception:
             return None
