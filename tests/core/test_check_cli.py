@@ -98,7 +98,7 @@ def test_set_changes_only_the_lines_of_its_fields(capsys, suffix) -> None:
     old_lines, new_lines = before.split(b"\r\n"), after.split(b"\r\n")
     assert len(old_lines) == len(new_lines)
     assert [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b] == [3]
-    assert new_lines[3] == "    title: 'Kurz: klar'".encode()
+    assert new_lines[3] == b"    title: 'Kurz: klar'"
     assert after.endswith(b"ohne Zeilenende")
 
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 import PySide6.QtWebEngineWidgets  # noqa: F401 - before the QApplication exists
+import pytest
 from PySide6.QtCore import QSettings
 
 from writer.ui.main_window import MainWindow

@@ -62,8 +62,8 @@ def test_form_edit_and_save_changes_exactly_that_line(window, site, qtbot) -> No
     assert editor.form.hints["seo.title"].text() == "0/60"
     assert window.save_current()
     after = (site / rel).read_text(encoding="utf-8")
-    diff = [l for l in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
-            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    diff = [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+            if d[:1] in "+-" and not d.startswith(("+++", "---"))]
     assert diff == ["-title:   'Ungerade Einrückung'", "+title:   'Neuer Titel'"]
     assert not window.tabs.tabText(0).startswith("● ")
 

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.render_label)
         self.statusBar().addPermanentWidget(self.stats_label)
         self.scheduler = RenderScheduler(self)
+        self._following_preview = False
         self._stats_timer = QTimer(self, singleShot=True, interval=150)
         self._stats_timer.timeout.connect(self._update_stats_and_outline)
         self.actions: dict[str, QAction] = build_menus(self)
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
             editor.editor.go_to_line(line)
 
     def _sync_preview(self, editor: PageEditor) -> None:
+        if self._following_preview:
+            return
         if editor is self.current_editor() and self.actions["sync_scroll"].isChecked():
             self.preview.scroll_to_line(editor.editor.first_visible_line())
 
@@ -250,7 +253,9 @@ class MainWindow(QMainWindow):
         if editor is None or not self.actions["sync_scroll"].isChecked():
             return
         if abs(editor.editor.first_visible_line() - line) > 2 and not editor.editor.hasFocus():
+            self._following_preview = True
             editor.editor.scroll_to_line(line)
+            self._following_preview = False
 
     def _on_preview_link_clicked(self, url_path: str) -> None:
         if self.model is None:

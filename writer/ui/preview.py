@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -28,7 +29,7 @@ _SCROLL_TO = """(function(line){
     var l = parseInt(els[i].getAttribute('data-source-line'));
     if (l <= line) { best = els[i]; } else { next = els[i]; break; }
   }
-  if (!best) { window.scrollTo(0, 0); return 0; }
+  if (!best || best === els[0]) { window.scrollTo(0, 0); return 0; }
   window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - 8);
   return 1;
 })(%d)"""
@@ -39,6 +40,7 @@ _TOP_LINE = """(function(){
   }
   return 0;
 })()"""
+SYNC_QUIET_S = 0.25  # after scrolling to follow the editor, the preview's own scroll events wait
 _REPLACE = "document.querySelector('article.writer-preview').innerHTML = %s; true"
 
 
@@ -66,7 +68,7 @@ class Preview(QWidget):
         self.theme = "light"
         self.base_url = QUrl()
         self._loaded_once = False
-        self._syncing = False
+        self._quiet_until = 0.0
         layout = QStackedLayout(self)
         self.web = None
         if HAVE_WEBENGINE and use_webengine:
@@ -131,15 +133,16 @@ class Preview(QWidget):
     # -- scroll sync ------------------------------------------------------------
 
     def scroll_to_line(self, line: int) -> None:
+        """Scroll so the block of an editor line is at the top; our own scrolling is not echoed."""
         if self.web is not None and self._loaded_once:
-            self._syncing = True
-            self.web.page().runJavaScript(_SCROLL_TO % line, WORLD, lambda _: self._sync_done())
+            self._quiet_until = time.monotonic() + SYNC_QUIET_S
+            self.web.page().runJavaScript(_SCROLL_TO % line, WORLD, self._sync_done)
 
-    def _sync_done(self) -> None:
-        self._syncing = False
+    def _sync_done(self, _result) -> None:
+        self._quiet_until = time.monotonic() + SYNC_QUIET_S
 
     def _on_scrolled(self, _pos) -> None:
-        if self._syncing or self.web is None:
+        if time.monotonic() < self._quiet_until or self.web is None:
             return
         self.web.page().runJavaScript(_TOP_LINE, WORLD, self._emit_top_line)
 
