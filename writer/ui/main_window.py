@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter", QByteArray(self.splitter.saveState()))
         self.settings.sync()
+        self.scheduler.wait()
+        self.preview.release()
         event.accept()
 
     # -- view ------------------------------------------------------------------------

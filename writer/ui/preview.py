@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
@@ -90,6 +91,13 @@ class Preview(QWidget):
             self.browser.anchorClicked.connect(self._on_link)
             layout.addWidget(self.browser)
 
+    def release(self) -> None:
+        """Delete the web view and its page now: a page outliving its profile at exit crashes."""
+        if self.web is not None:
+            web, self.web = self.web, None
+            self._loaded_once = False
+            shiboken6.delete(web)
+
     @property
     def backend(self) -> str:
         return "webengine" if self.web is not None else "textbrowser"
@@ -102,7 +110,8 @@ class Preview(QWidget):
         """Show a rendered fragment; after the first load only the article's content is swapped."""
         base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl()
         if self.web is None:
-            assert self.browser is not None
+            if self.browser is None:
+                return  # released
             self.browser.setSearchPaths([str(base_dir)] if base_dir else [])
             bar = self.browser.verticalScrollBar().value()
             self.browser.setHtml(preview_page(fragment, theme=self.theme, title=title))
@@ -155,6 +164,5 @@ class Preview(QWidget):
         if self.web is not None:
             self.web.page().toPlainText(callback)
         else:
-            assert self.browser is not None
-            callback(self.browser.toPlainText())
+            callback(self.browser.toPlainText() if self.browser is not None else "")
 
