@@ -13,7 +13,7 @@ import yaml
 
 from writer.core.errors import ConfigError, WriterError
 
-SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set")
+SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate")
 
 
 class UsageError(Exception):
@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("set", help="set front matter fields with a minimal diff")
     p.add_argument("page")
     p.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+    p = sub.add_parser("translate", help="create translated copies of a page")
+    p.add_argument("page")
+    p.add_argument("--to", required=True, metavar="LANG[,LANG...]")
+    p.add_argument("--draft", action="store_true", help="mark the copies as drafts")
     return parser
 
 
@@ -183,12 +187,30 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translate(args: argparse.Namespace) -> int:
+    from writer.core.hugo.translate import apply_translation, plan_translation
+
+    page = Path(args.page)
+    if not page.is_file():
+        raise UsageError(f"{args.page}: no such page")
+    site, index = _open_site(args.page)
+    info = index.page_for_file(page)
+    if info is None:
+        raise UsageError(f"{args.page}: not a content page of the site at {site.root}")
+    langs = [code.strip().lower() for code in args.to.split(",") if code.strip()]
+    plans = [plan_translation(index, info, lang, draft=args.draft) for lang in langs]
+    for plan in plans:  # every plan is checked before anything is written
+        print(site.rel(apply_translation(plan, site.root)))
+    return 0
+
+
 COMMANDS = {
     "pages": cmd_pages,
     "check": cmd_check,
     "render": cmd_render,
     "roundtrip": cmd_roundtrip,
     "set": cmd_set,
+    "translate": cmd_translate,
 }
 
 
