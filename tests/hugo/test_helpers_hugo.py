@@ -26,3 +26,31 @@ def test_translated_copy_is_among_hugos_translations(case, tmp_path, capsys) -> 
     result = build(site, tmp_path / "build")
     assert result.pages[page].translations.get(lang) == created, result.output
     assert result.pages[created].translations.get(result.pages[page].lang) == page
+
+
+def test_every_link_the_picker_inserts_resolves_in_hugo(tmp_path) -> None:
+    from writer.core.hugo.index import ContentIndex
+    from writer.core.hugo.linking import heading_anchors, relref_markdown, site_ref_style
+    from writer.core.hugo.site import Site
+    from writer.core.render import Renderer
+
+    site = shutil.copytree(SAMPLE, tmp_path / "site")
+    index = ContentIndex.build(Site.open(site))
+    style = site_ref_style(index)
+    lines, expected = [], []
+    for page in index.pages:
+        lang = None if page.lang == "de" else page.lang
+        anchors = heading_anchors(index, page, Renderer())
+        anchor = anchors[0][2] if anchors else ""
+        lines.append(relref_markdown(page.title or page.path, style.path_for(page), anchor, lang))
+        expected.append(page.permalink + (f"#{anchor}" if anchor else ""))
+    links = site / "content" / "blog" / "verweise"
+    links.mkdir()
+    (links / "index.de.md").write_text("---\ntitle: Verweise\n---\n\n" + "\n\n".join(lines) + "\n",
+                                       encoding="utf-8")
+    result = build(site, tmp_path / "build")
+    assert result.missing_refs == [], result.output
+    import re
+
+    hrefs = re.findall(r'href="([^"]*)"', result.pages["content/blog/verweise/index.de.md"].content)
+    assert hrefs == expected
