@@ -86,3 +86,119 @@ def image_file(src: str, page_file: Path, static_dirs: list[Path]) -> Path | Non
         if (static / clean).is_file():
             return static / clean
     return None
+
+
+# -- importing an image into a page -------------------------------------------------
+
+_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "æ": "ae",
+             "ø": "o", "å": "a", "œ": "oe", "ł": "l"}
+
+
+def safe_image_name(name: str) -> str:
+    """A portable, slug-like file name: `Bildschirmfoto 2024-05-01 um 10.12.PNG` ->
+    `bildschirmfoto-2024-05-01-um-10-12.png`."""
+    import unicodedata
+
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, "png"
+    text = "".join(_TRANSLIT.get(ch, ch) for ch in stem)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "image"
+    ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "png"
+    return f"{slug[:80]}.{'jpg' if ext == 'jpeg' else ext}"
+
+
+def unique_name(folder: Path, name: str, taken: frozenset[str] = frozenset()) -> str:
+    """`name`, or `name-2`, `name-3`, ... whichever is free in `folder`."""
+    stem, _, ext = name.rpartition(".")
+    candidate, n = name, 2
+    while (folder / candidate).exists() or candidate in taken:
+        candidate = f"{stem}-{n}.{ext}"
+        n += 1
+    return candidate
+
+
+@dataclass(frozen=True)
+class ImagePlan:
+    """Where an image goes and what Markdown names it; `moves` turn a page into a bundle first."""
+
+    target: Path
+    src: str
+    moves: tuple[tuple[Path, Path], ...] = ()
+
+    @property
+    def page_after_moves(self) -> dict[Path, Path]:
+        return dict(self.moves)
+
+
+def plan_image_import(
+    site_root: Path, page_file: Path, image_name: str, bundle: str, *, mode: str = "bundle"
+) -> ImagePlan:
+    """Plan copying an image for a page. `bundle` is the page's bundle type ("leaf", "branch",
+    "none"); `mode` "bundle" (convert a plain page into a leaf bundle when needed) or "static"
+    (`static/images/<section>/`)."""
+    from writer.core.errors import WriterError
+
+    root = site_root.resolve()
+    page_file = page_file.resolve()
+    if not page_file.is_relative_to(root):
+        raise WriterError("the page is not inside the site", page_file)
+    name = safe_image_name(image_name)
+    moves: list[tuple[Path, Path]] = []
+    if mode == "static":
+        content_rel = page_file.parent.relative_to(root).parts
+        section = content_rel[1] if len(content_rel) > 1 else "site"
+        folder = root / "static" / "images" / safe_image_name(section + ".x").rsplit(".", 1)[0]
+        name = unique_name(folder, name)
+        return ImagePlan(folder / name, f"/images/{folder.name}/{name}")
+    folder = page_file.parent
+    if bundle == "none":
+        base = page_file.name.split(".")[0]
+        folder = page_file.parent / base
+        if folder.exists():
+            raise WriterError(f"cannot make a bundle: the folder {folder.name}/ already exists", page_file)
+        for sibling in sorted(page_file.parent.iterdir()):
+            parts = sibling.name.split(".")
+            if sibling.is_file() and parts[0] == base and sibling.suffix in (".md", ".markdown"):
+                moves.append((sibling, folder / ("index." + ".".join(parts[1:]))))
+    name = unique_name(folder, name)
+    target = folder / name
+    if not target.resolve().is_relative_to(root):
+        raise WriterError("refusing to write outside the site", target)
+    return ImagePlan(target, name, tuple(moves))
+
+
+def apply_image_import(plan: ImagePlan, data: bytes) -> Path:
+    """Move pages into their bundle (if planned) and write the image; never overwrites a file."""
+    import os
+
+    from writer.core.errors import WriterError
+
+    for _, dest in plan.moves:
+        if dest.exists():
+            raise WriterError("refusing to overwrite an existing file", dest)
+    if plan.target.exists():
+        raise WriterError("refusing to overwrite an existing file", plan.target)
+    plan.target.parent.mkdir(parents=True, exist_ok=True)
+    for src, dest in plan.moves:
+        os.replace(src, dest)
+    fd = os.open(plan.target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return plan.target
+
+
+def image_markdown(src: str, alt: str, caption: str = "", *, figure: bool = False) -> str:
+    """Markdown for an inserted image: `![alt](src)` with the caption as a paragraph under it,
+    or a `figure` shortcode."""
+    def quoted(text: str) -> str:
+        return text.replace('"', "&quot;")
+
+    if figure:
+        cap = f' caption="{quoted(caption)}"' if caption else ""
+        return f'{{{{< figure src="{quoted(src)}" alt="{quoted(alt)}"{cap} >}}}}\n'
+    alt_text = alt.replace("]", "\\]").replace("[", "\\[")
+    target = f"<{src}>" if " " in src else src
+    text = f"![{alt_text}]({target})\n"
+    return text + (f"\n{caption}\n" if caption else "")
