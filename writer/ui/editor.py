@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QMouseEvent, QTextCursor, QTextFormat
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QMouseEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from writer.core.hugo.images import IMAGE_EXTS
 from writer.core.hugo.refs import SHORTCODE_REF, parse_ref_args
 from writer.ui.highlighter import MarkdownHighlighter
 
@@ -19,6 +21,8 @@ class MarkdownEditor(QPlainTextEdit):
     """A plain text editor for Markdown bodies."""
 
     ref_activated = Signal(str)  # the target of a ref/relref that was Ctrl+clicked
+    image_files_dropped = Signal(list)  # paths of image files dropped or pasted
+    image_pasted = Signal(QImage)  # an image from the clipboard (a screenshot)
     zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, theme: str = "light") -> None:
@@ -160,6 +164,24 @@ class MarkdownEditor(QPlainTextEdit):
             return text[match.end() :] if match else prefix + text
 
         self._each_selected_line(change)
+
+    # -- images dropped or pasted ----------------------------------------------------
+
+    def _image_files(self, source: QMimeData) -> list[Path]:
+        files = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()] if source.hasUrls() else []
+        return [f for f in files if f.suffix.lower() in IMAGE_EXTS and f.is_file()]
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt's name
+        return bool(self._image_files(source)) or source.hasImage() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        files = self._image_files(source)
+        if files:
+            self.image_files_dropped.emit(files)
+        elif source.hasImage() and not source.hasText():
+            self.image_pasted.emit(QImage(source.imageData()))
+        else:
+            super().insertFromMimeData(source)
 
     # -- Ctrl+click on refs -----------------------------------------------------
 

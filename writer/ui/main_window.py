@@ -24,6 +24,7 @@ from writer.core.hugo.fields import sibling_fields, site_values
 from writer.core.hugo.render_context import SiteModel
 from writer.core.textstats import text_stats
 from writer.ui.find_bar import FindBar
+from writer.ui.helpers import Helpers
 from writer.ui.menus import build_menus
 from writer.ui.outline import OutlinePanel
 from writer.ui.page_editor import PageEditor
@@ -31,6 +32,7 @@ from writer.ui.preview import Preview
 from writer.ui.settings import AppSettings
 from writer.ui.site_tree import SiteTree
 from writer.ui.theme import apply_palette, resolve_theme
+from writer.ui.translation_panel import TranslationPanel
 from writer.ui.workers import RenderScheduler
 
 
@@ -53,6 +55,10 @@ class MainWindow(QMainWindow):
         self.left = QTabWidget()
         self.left.addTab(self.site_tree, "Pages")
         self.left.addTab(self.outline, "Outline")
+        self.translations = TranslationPanel()
+        self.left.addTab(self.translations, "Translations")
+        self.helpers = Helpers(self)
+        self.last_dialog = None  # the most recent helper dialog (tests and screenshots look at it)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -88,6 +94,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.site_tree.page_activated.connect(self.open_page)
+        self.translations.page_activated.connect(self.open_page)
         self.outline.line_activated.connect(self._on_outline_line_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -118,6 +125,7 @@ class MainWindow(QMainWindow):
             return False
         self.model = model
         self.site_tree.load(model.index)
+        self.translations.load(model.index)
         self.settings.add_recent_site(model.site.root)
         self.setWindowTitle(f"Writer — {model.site.root.name}")
         for problem in model.index.problems[:1]:
@@ -142,6 +150,16 @@ class MainWindow(QMainWindow):
             if first is not None:
                 self.open_page(first.path)
 
+    def reload_index(self) -> None:
+        """Index the site again after files were added or moved; open pages stay open."""
+        if self.model is None:
+            return
+        self.model = SiteModel.open(self.model.site.root)
+        self.site_tree.load(self.model.index)
+        self.translations.load(self.model.index)
+        for editor in self.editors():
+            self._update_tab_title(editor)
+
     def open_page(self, rel: str) -> PageEditor | None:
         if self.model is None:
             return None
@@ -163,6 +181,8 @@ class MainWindow(QMainWindow):
         editor.body_edited.connect(lambda e=editor: self._on_editor_body_edited(e))
         editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
+        editor.editor.image_files_dropped.connect(self.helpers.insert_image_files)
+        editor.editor.image_pasted.connect(self.helpers.insert_pasted_image)
         editor.editor.verticalScrollBar().valueChanged.connect(lambda _v, e=editor: self._sync_preview(e))
         index = self.tabs.addTab(editor, "")
         self._update_tab_title(editor)
@@ -202,6 +222,8 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, _index: int) -> None:
         editor = self.current_editor()
         self.find_bar.attach(editor.editor if editor else None)
+        if "side_by_side" in self.actions:
+            self.actions["side_by_side"].setChecked(bool(editor and editor.source_view.isVisible()))
         if editor is not None:
             self.request_preview(editor, immediate=True)
             self._update_stats_and_outline()

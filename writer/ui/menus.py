@@ -45,6 +45,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     recent = file_menu.addMenu("Open Recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     file_menu.addSeparator()
+    add(file_menu, "translate", "Translated Copies…", window.helpers.translate, "Ctrl+Shift+T")
+    file_menu.addSeparator()
     add(file_menu, "save", "Save", window.save_current, Std.Save)
     add(file_menu, "save_as", "Save As…", window.save_as, Std.SaveAs)
     add(file_menu, "save_all", "Save All", window.save_all, "Ctrl+Alt+S")
@@ -63,6 +65,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(edit, "find_previous", "Find Previous", window.find_bar.find_previous, Std.FindPrevious)
 
     insert = bar.addMenu("&Insert")
+    add(insert, "insert_image", "Image…", window.helpers.insert_image, "Ctrl+Shift+I")
+    add(insert, "insert_link", "Link to Page…", window.helpers.insert_link, "Ctrl+Alt+K")
+    insert.addSeparator()
     add(insert, "bold", "Bold", _editor_call(window, "bold"), Std.Bold)
     add(insert, "italic", "Italic", _editor_call(window, "italic"), Std.Italic)
     add(insert, "link", "Link", _editor_call(window, "link"), "Ctrl+K")
@@ -80,6 +85,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     wrap.setChecked(True)
     sync = add(view, "sync_scroll", "Sync Preview Scrolling", lambda _on: None, checkable=True)
     sync.setChecked(True)
+    add(view, "side_by_side", "Side by Side with Source Language", window.helpers.toggle_side_by_side,
+        "Ctrl+Alt+B", checkable=True)
     add(view, "outline", "Show Outline", lambda: window.left.setCurrentWidget(window.outline), "Ctrl+Shift+O")
     themes = view.addMenu("Theme")
     group = QActionGroup(window)
@@ -88,6 +95,12 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                      checkable=True)
         action.setChecked(choice == window.theme_choice)
         group.addAction(action)
+
+    toolbar = window.addToolBar("Helpers")
+    toolbar.setObjectName("helpers-toolbar")
+    toolbar.setMovable(False)
+    for name in ("insert_image", "insert_link", "translate", "side_by_side"):
+        toolbar.addAction(actions[name])
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "about", "About Writer", lambda: _about(window))

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
+from writer.core.paragraphs import line_of_paragraph, paragraph_at, paragraph_starts
 from writer.ui.editor import MarkdownEditor
 from writer.ui.front_matter_form import FrontMatterForm
 
@@ -27,9 +28,18 @@ class PageEditor(QWidget):
         self.form = FrontMatterForm()
         self.editor = MarkdownEditor(theme=theme)
         self.editor.setObjectName("markdown-editor")
+        self.source_view = QPlainTextEdit()
+        self.source_view.setObjectName("source-language")
+        self.source_view.setReadOnly(True)
+        self.source_view.setFont(self.editor.font())
+        self.source_view.hide()
+        self.source_lang = ""
+        self.text_row = QSplitter(Qt.Orientation.Horizontal)
+        self.text_row.addWidget(self.source_view)
+        self.text_row.addWidget(self.editor)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.form)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.text_row)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -40,6 +50,7 @@ class PageEditor(QWidget):
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
         self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.verticalScrollBar().valueChanged.connect(self._follow_with_source)
         self.form.field_edited.connect(self._on_form_field_edited)
         self.form.field_removed.connect(self._on_form_field_removed)
         self.form.field_added.connect(self._on_form_field_added)
@@ -106,6 +117,28 @@ class PageEditor(QWidget):
         if modified != self._was_modified:
             self._was_modified = modified
             self.modified_changed.emit(modified)
+
+    # -- side by side with the source language ------------------------------------------
+
+    def show_source(self, body: str | None, lang: str = "") -> None:
+        """Show the source language's body read-only beside the editor (None hides it)."""
+        if body is None:
+            self.source_view.hide()
+            self.source_lang = ""
+            return
+        self.source_lang = lang
+        self.source_view.setPlainText(body.replace("\r\n", "\n"))
+        self.source_view.setToolTip(f"Source language: {lang.upper()} (read-only)")
+        self.source_view.show()
+        self._follow_with_source()
+
+    def _follow_with_source(self, *_args) -> None:
+        if not self.source_view.isVisible():
+            return
+        line = self.editor.firstVisibleBlock().blockNumber()
+        index = paragraph_at(paragraph_starts(self.editor.toPlainText()), line)
+        target = line_of_paragraph(paragraph_starts(self.source_view.toPlainText()), index)
+        self.source_view.verticalScrollBar().setValue(target)
 
     def save(self) -> Path:
         """Write the page atomically; raises OSError with the text kept in the editor."""

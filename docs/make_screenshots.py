@@ -1,0 +1,68 @@
+"""Pictures of the helper dialogs on the sample site, for the README.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py docs/screenshots
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from writer.ui.dialogs.image import ImageDialog  # noqa: E402
+from writer.ui.dialogs.link import LinkDialog  # noqa: E402
+from writer.ui.dialogs.translate import TranslateDialog  # noqa: E402
+from writer.ui.main_window import MainWindow  # noqa: E402
+from writer.ui.settings import AppSettings  # noqa: E402
+
+
+def grab(app: QApplication, widget, out: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(out))
+    widget.close()
+
+
+def main(out_dir: Path) -> None:
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        site = Path(shutil.copytree(ROOT / "resources" / "sample-site", tmp / "site"))
+        window = MainWindow(AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)),
+                            use_webengine=False, theme="light")
+        window.open_site(site)
+        model = window.model
+        page = site / "content/blog/gemeinsam-schreiben/index.de.md"
+        info = model.index.page_for_file(page)
+        shot = QImage(960, 540, QImage.Format.Format_RGB32)
+        shot.fill(QColor("#2e5c8a"))
+        image = ImageDialog(site, page, "leaf", image=shot, max_width=800)
+        image.alt_edit.setText("Zwei Entwürfe nebeneinander")
+        image.caption_edit.setText("Der erste und der dritte Entwurf im Vergleich.")
+        grab(app, image, out_dir / "dialog-image.png")
+        link = LinkDialog(model, info)
+        link.search.setText("remote")
+        link.anchor.setCurrentIndex(2)
+        grab(app, link, out_dir / "dialog-link.png")
+        grab(app, TranslateDialog(model.index, info), out_dir / "dialog-translate.png")
+        window.resize(1400, 800)
+        window.open_page("content/blog/remote-teams/index.fr.md")
+        window.left.setCurrentWidget(window.translations)
+        window.actions["side_by_side"].trigger()
+        grab(app, window, out_dir / "side-by-side.png")
+        window.close_all_tabs()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

@@ -1,0 +1,66 @@
+"""Create translated copies: the site's languages, which exist, and copies for the chosen ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from writer.core.errors import WriterError
+from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.core.hugo.translate import apply_translation, plan_translation
+
+
+class TranslateDialog(QDialog):
+    def __init__(self, index: ContentIndex, page: PageInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Translated Copies")
+        self.index, self.page = index, page
+        self.created: list[Path] = []
+        existing = index.translations(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{page.title or page.path}</b> ({page.lang.upper()})"))
+        self.boxes: dict[str, QCheckBox] = {}
+        for language in index.site.languages:
+            code = language.code
+            if code == page.lang:
+                continue
+            box = QCheckBox(f"{language.label or code} ({code})")
+            if code in existing:
+                box.setText(box.text() + f" — exists: {existing[code].path}")
+                box.setChecked(True)
+                box.setEnabled(False)
+            self.boxes[code] = box
+            layout.addWidget(box)
+        self.draft = QCheckBox("Mark the copies as drafts (draft: true)")
+        self.draft.setChecked(True)
+        layout.addWidget(self.draft)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create copies")
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isEnabled() and box.isChecked()]
+
+    def create(self) -> None:
+        try:
+            plans = [plan_translation(self.index, self.page, code, draft=self.draft.isChecked())
+                     for code in self.chosen()]
+            for plan in plans:
+                self.created.append(apply_translation(plan, self.index.site.root))
+        except (WriterError, OSError) as exc:
+            self.message.setText(f"<span style='color:#c0392b'>{exc}</span>")
+            return
+        self.accept()
