@@ -1,0 +1,104 @@
+"""Spellchecking with real dictionaries (de, en, fr) on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.core.spell import SpellChecker, available_languages, markdown_words, utf16_index
+
+
+@pytest.fixture(scope="module")
+def de() -> SpellChecker:
+    checker = SpellChecker("de")
+    assert checker.load()
+    return checker
+
+
+@pytest.fixture(scope="module")
+def en() -> SpellChecker:
+    checker = SpellChecker("en")
+    checker.load()
+    return checker
+
+
+@pytest.fixture(scope="module")
+def fr() -> SpellChecker:
+    checker = SpellChecker("fr")
+    checker.load()
+    return checker
+
+
+def test_the_site_languages_have_dictionaries() -> None:
+    assert {"de", "en", "fr", "es", "pt", "ru", "it", "nl"} <= set(available_languages())
+
+
+def test_german(de) -> None:
+    text = "Unser Team arbeitet in drei Zeitzonen und schreibt jede Entscheidung auf.\n"
+    assert de.misspelled(text) == []
+    wrong = de.misspelled("Die Besprechnug war kurz, das Ergebnis klahr.\n")
+    assert [w.text for w in wrong] == ["Besprechnug", "klahr"]
+    assert "Besprechung" in de.suggestions("Besprechnug")
+
+
+def test_english_with_contractions(en) -> None:
+    assert en.misspelled("We don't write everything down, but the team's notes help.\n") == []
+    assert [w.text for w in en.misspelled("The meetnig was short.\n")] == ["meetnig"]
+    assert en.suggestions("meetnig")[0] == "meeting"
+
+
+def test_french_elisions_and_typographic_apostrophes(fr) -> None:
+    text = "Aujourd'hui, l’équipe travaille d'abord à distance, jusqu'à midi.\n"
+    assert fr.misspelled(text) == []
+    assert [w.text for w in fr.misspelled("L'équipe travallie beaucoup.\n")] == ["travallie"]
+
+
+def test_markdown_regions_are_skipped(en) -> None:
+    text = (
+        "A [lnik text](https://exmaple.org/pth) and `cdoe` here.\n"
+        "```python\nimprot sys\n```\n"
+        '{{< figure src="fotto.png" caption="Captoin" >}} <span class="hdr">wrods</span>\n'
+        "Visit www.exmaple.org or mail ana@exmaple.org, version v2beta and snake_case.\n"
+        "## Heading {#custum-id}\n"
+        "    indneted code\n"
+    )
+    assert [w.text for w in en.misspelled(text)] == ["lnik", "wrods"]  # text between tags is prose
+
+
+def test_offsets_are_right_for_emoji_and_accents() -> None:
+    text = "😀 Café für 👩‍👩‍👧 Équipe\n"
+    words, _ = markdown_words(text)
+    assert [text[w.start:w.end] for w in words] == ["Café", "für", "Équipe"]
+    cafe = words[0]
+    assert utf16_index(text, cafe.start) == 3  # the emoji takes two UTF-16 units
+    qt_text = text.encode("utf-16-le")
+    start, end = utf16_index(text, words[2].start), utf16_index(text, words[2].end)
+    assert qt_text[start * 2:end * 2].decode("utf-16-le") == "Équipe"
+
+
+def test_fence_state_carries_between_blocks() -> None:
+    words, in_fence = markdown_words("Text\n```\ncode")
+    assert [w.text for w in words] == ["Text"] and in_fence
+    words, in_fence = markdown_words("still code\n```\nprose", in_fence=True)
+    assert [w.text for w in words] == ["prose"] and not in_fence
+
+
+def test_site_dictionary_and_ignore(tmp_path) -> None:
+    checker = SpellChecker("de", site_root=tmp_path)
+    checker.load()
+    assert not checker.is_correct("Lumenwerkstatt")
+    path = checker.add_to_site_dictionary("Lumenwerkstatt")
+    assert path == tmp_path / ".writer" / "dictionary.de.txt"
+    assert path.read_text(encoding="utf-8") == "Lumenwerkstatt\n"
+    checker.add_to_site_dictionary("Almanach")
+    assert path.read_text(encoding="utf-8") == "Almanach\nLumenwerkstatt\n"
+    assert checker.is_correct("lumenwerkstatt")
+    assert SpellChecker("de", site_root=tmp_path).site_words == {"almanach", "lumenwerkstatt"}
+    assert not checker.is_correct("Xyzzyq")
+    checker.ignore("Xyzzyq")
+    assert checker.is_correct("Xyzzyq")
+
+
+def test_language_without_dictionary_checks_nothing() -> None:
+    checker = SpellChecker("sv")
+    assert not checker.supported and not checker.load()
+    assert checker.misspelled("Hej alla vänner, detta ar fel stavat.\n") == []

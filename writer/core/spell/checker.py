@@ -1,0 +1,138 @@
+"""Is a word spelled right in a language: pyspellchecker's dictionaries plus the site's own words."""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from writer.core.spell.tokenizer import Word, markdown_words
+from writer.core.textio import atomic_write
+
+ELISIONS = {
+    "fr": ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"),
+    "it": ("l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest", "c", "s"),
+    "en": (),
+}
+ENGLISH_SUFFIXES = ("'s", "'ll", "'re", "'ve", "'d")
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """Languages whose dictionary ships with pyspellchecker (de, en, es, fr, it, nl, pt, ru, ...)."""
+    import spellchecker
+
+    folder = Path(spellchecker.__file__).parent / "resources"
+    return tuple(sorted(p.name.split(".")[0] for p in folder.glob("*.json.gz")))
+
+
+def site_dictionary_path(site_root: Path, lang: str) -> Path:
+    return site_root / ".writer" / f"dictionary.{lang}.txt"
+
+
+def read_site_words(site_root: Path | None, lang: str) -> set[str]:
+    if site_root is None:
+        return set()
+    try:
+        text = site_dictionary_path(site_root, lang).read_text(encoding="utf-8-sig")
+    except OSError:
+        return set()
+    return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+class SpellChecker:
+    """One language. Loading the dictionary is lazy (`load()` may run in a background thread)."""
+
+    def __init__(self, lang: str, site_root: Path | None = None) -> None:
+        self.lang = lang.lower().split("-")[0]
+        self.site_root = site_root
+        self.site_words = read_site_words(site_root, self.lang)
+        self.ignored: set[str] = set()
+        self._spell = None
+        self._cache: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def supported(self) -> bool:
+        return self.lang in available_languages()
+
+    @property
+    def loaded(self) -> bool:
+        return self._spell is not None
+
+    def load(self) -> bool:
+        """Read the dictionary (about 0.02–0.5 s); False when the language has none."""
+        if not self.supported:
+            return False
+        with self._lock:
+            if self._spell is None:
+                from spellchecker import SpellChecker as Dictionary
+
+                self._spell = Dictionary(language=self.lang, distance=1)
+        return True
+
+    def is_correct(self, word: str) -> bool:
+        """Unknown before loading, and for unsupported languages: everything passes."""
+        if self._spell is None:
+            return True
+        key = word.replace("’", "'").lower()
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._check(key, word)
+            self._cache[key] = cached
+        return cached
+
+    def _known(self, word: str) -> bool:
+        return word in self._spell or word in self.site_words or word in self.ignored  # type: ignore[operator]
+
+    def _check(self, key: str, original: str) -> bool:
+        if len(key) < 2 or (original.isupper() and len(original) <= 6) or self._known(key):
+            return True
+        if "'" in key:
+            head, _, tail = key.partition("'")
+            if head in ELISIONS.get(self.lang, ()) and (not tail or self._known(tail)):
+                return True
+            if self.lang == "en" and any(key.endswith(s) and self._known(key[: -len(s)]) for s in ENGLISH_SUFFIXES):
+                return True
+        if "-" in key:
+            parts = [p for p in key.split("-") if p]
+            return all(len(p) < 2 or self._known(p) for p in parts)
+        return False
+
+    def misspelled(self, text: str, in_fence: bool = False) -> list[Word]:
+        words, _ = markdown_words(text, in_fence)
+        return [w for w in words if not self.is_correct(w.text)]
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        if self._spell is None:
+            return []
+        key = word.replace("’", "'").lower()
+        found = self._spell.candidates(key) or set()
+        ranked = sorted(found - {key}, key=lambda w: (-self._spell.word_usage_frequency(w), w))[:limit]
+        if word[:1].isupper():
+            ranked = [w[:1].upper() + w[1:] for w in ranked]
+        return ranked
+
+    def ignore(self, word: str) -> None:
+        self.ignored.add(word.replace("’", "'").lower())
+        self._cache.clear()
+
+    def add_to_site_dictionary(self, word: str) -> Path:
+        """Add a word to `.writer/dictionary.<lang>.txt` in the site (sorted, one a line)."""
+        if self.site_root is None:
+            raise ValueError("no site to keep the word in")
+        path = site_dictionary_path(self.site_root, self.lang)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            lines = []
+        if word not in lines:
+            lines.append(word)
+        header = [line for line in lines if line.startswith("#")]
+        words = sorted({line for line in lines if line.strip() and not line.startswith("#")}, key=str.lower)
+        os.makedirs(path.parent, exist_ok=True)
+        atomic_write(path, ("\n".join(header + words) + "\n").encode("utf-8"))
+        self.site_words.add(word.lower())
+        self._cache.clear()
+        return path
