@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QImage, QMouseEvent, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QAction, QColor, QFontDatabase, QImage, QMouseEvent, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from writer.core.hugo.images import IMAGE_EXTS
 from writer.core.hugo.refs import SHORTCODE_REF, parse_ref_args
+from writer.core.spell import markdown_words, utf16_index
+from writer.core.spell.tokenizer import line_words
 from writer.ui.highlighter import MarkdownHighlighter
 
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -23,6 +25,8 @@ class MarkdownEditor(QPlainTextEdit):
     ref_activated = Signal(str)  # the target of a ref/relref that was Ctrl+clicked
     image_files_dropped = Signal(list)  # paths of image files dropped or pasted
     image_pasted = Signal(QImage)  # an image from the clipboard (a screenshot)
+    word_added = Signal(str)  # "Add to site dictionary"
+    word_ignored = Signal(str)  # "Ignore in this page"
     zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, theme: str = "light") -> None:
@@ -164,6 +168,93 @@ class MarkdownEditor(QPlainTextEdit):
             return text[match.end() :] if match else prefix + text
 
         self._each_selected_line(change)
+
+    # -- spelling ------------------------------------------------------------------------
+
+    def misspelling_at(self, position: int) -> tuple[int, int, str] | None:
+        """(start, end, word) in document positions of a misspelled word at `position`."""
+        spell = self.highlighter.spell
+        if spell is None or not spell.loaded:
+            return None
+        block = self.document().findBlock(position)
+        column = position - block.position()
+        text = block.text()
+        for word in line_words(text):
+            start, end = utf16_index(text, word.start), utf16_index(text, word.end)
+            if start <= column <= end and not spell.is_correct(word.text):
+                return block.position() + start, block.position() + end, word.text
+        return None
+
+    def spelling_menu(self, position: int) -> QMenu:
+        """The context menu at a document position: suggestions first for a misspelled word."""
+        menu = self.createStandardContextMenu()
+        found = self.misspelling_at(position)
+        spell = self.highlighter.spell
+        if found is None or spell is None:
+            return menu
+        start, end, word = found
+        first = menu.actions()[0] if menu.actions() else None
+        entries = []
+        for suggestion in spell.suggestions(word) or []:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(lambda _c=False, s=suggestion: self.replace_range(start, end, s))
+            entries.append(action)
+        if not entries:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            entries.append(none)
+        add = QAction(f"Add “{word}” to Site Dictionary", menu)
+        add.triggered.connect(lambda: self.word_added.emit(word))
+        ignore = QAction("Ignore in This Page", menu)
+        ignore.triggered.connect(lambda: self.word_ignored.emit(word))
+        for action in [*entries, add, ignore]:
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        position = self.cursorForPosition(event.pos()).position()
+        self.spelling_menu(position).exec(event.globalPos())
+
+    def replace_range(self, start: int, end: int, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+
+    def next_misspelling(self, backward: bool = False) -> bool:
+        """Select the next (or previous) misspelled word after the cursor, wrapping around."""
+        spell = self.highlighter.spell
+        if spell is None or not spell.loaded:
+            return False
+        doc = self.document()
+        here = self.textCursor().selectionEnd() if not backward else self.textCursor().selectionStart()
+        hits: list[tuple[int, int]] = []
+        block = doc.begin()
+        in_fence = False
+        while block.isValid():
+            text = block.text()
+            words, in_fence_after = markdown_words(text, in_fence)
+            if not in_fence:
+                for word in words:
+                    if not spell.is_correct(word.text):
+                        hits.append((block.position() + utf16_index(text, word.start),
+                                     block.position() + utf16_index(text, word.end)))
+            in_fence = in_fence_after
+            block = block.next()
+        if not hits:
+            return False
+        if backward:
+            before = [h for h in hits if h[1] < here]
+            start, end = before[-1] if before else hits[-1]
+        else:
+            after = [h for h in hits if h[0] >= here]
+            start, end = after[0] if after else hits[0]
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
 
     # -- images dropped or pasted ----------------------------------------------------
 

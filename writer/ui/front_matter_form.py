@@ -34,7 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from writer.core.document import Page
+from writer.core.spell import SpellChecker
+from writer.ui.highlighter import SpellHighlighter
+from writer.ui.spelling import underline_line_edit
 
+SPELL_KEYS = {"title", "description", "summary", "subtitle", "seo.title", "seo.description", "caption"}
 LENGTH_HINTS = {"seo.title": 60, "seo.description": 160, "description": 160}
 MULTILINE_KEYS = {"description", "summary", "seo.description", "abstract"}
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -80,6 +84,24 @@ class FrontMatterForm(QWidget):
         self.hints: dict[str, QLabel] = {}
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
+        self.spell: SpellChecker | None = None
+        self._spell_highlighters: list[SpellHighlighter] = []
+
+    def set_spell(self, spell: SpellChecker | None) -> None:
+        """Underline misspelled words in the prose fields (title, description, seo...)."""
+        self.spell = spell
+        self._spell_highlighters = []
+        for key, editor in self.editors.items():
+            if key not in SPELL_KEYS:
+                continue
+            if isinstance(editor, QLineEdit):
+                underline_line_edit(editor, spell)
+                if not editor.property("spell-wired"):
+                    editor.setProperty("spell-wired", True)
+                    editor.textChanged.connect(lambda _t, e=editor: underline_line_edit(e, self.spell))
+                    editor.cursorPositionChanged.connect(lambda *_a, e=editor: underline_line_edit(e, self.spell))
+            elif isinstance(editor, QPlainTextEdit):
+                self._spell_highlighters.append(SpellHighlighter(editor.document(), spell))
 
     def load(self, page: Page, suggestions: dict[str, Any], completions: dict[str, list[str]]) -> None:
         """Build the form for `page`; `suggestions` are dotted keys (with a sample value) its
@@ -120,6 +142,8 @@ class FrontMatterForm(QWidget):
             form.addRow(add)
             self.tabs.setCurrentIndex(0)
         self.scroll.setWidget(body)
+        if self.spell is not None:
+            self.set_spell(self.spell)
 
     def _add_rows(self, form: QFormLayout, fields: dict[str, Any], prefix: str) -> None:
         for key, value in fields.items():

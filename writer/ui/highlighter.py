@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+
+from writer.core.spell import SpellChecker, utf16_index
+from writer.core.spell.tokenizer import line_words
 
 IN_FENCE = 1
+RECHECK_BLOCKS_PER_SLICE = 120  # about 5 ms of highlighting on a 2-core laptop
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -46,10 +51,47 @@ _INLINE_RULES = [
 ]
 
 
+def underline_misspelled(highlighter: QSyntaxHighlighter, text: str, spell: SpellChecker | None) -> None:
+    """Add a red wavy underline to the misspelled words of one line, keeping other formats."""
+    if spell is None or not spell.loaded:
+        return
+    for word in line_words(text):
+        if spell.is_correct(word.text):
+            continue
+        start, end = utf16_index(text, word.start), utf16_index(text, word.end)
+        for position in range(start, end):
+            fmt = QTextCharFormat(highlighter.format(position))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(QColor("#e0362c"))
+            highlighter.setFormat(position, 1, fmt)
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, theme: str = "light") -> None:
         super().__init__(document)
+        self.spell: SpellChecker | None = None
+        self._pending = QTextBlock()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._recheck_some)
         self.set_theme(theme, rehighlight=False)
+
+    def set_spell(self, spell: SpellChecker | None) -> None:
+        """Check the whole page again, a slice of blocks at a time so typing never waits long."""
+        self.spell = spell
+        self._pending = self.document().begin()
+        self._recheck_some()
+
+    def _recheck_some(self) -> None:
+        block = self._pending
+        for _ in range(RECHECK_BLOCKS_PER_SLICE):
+            if not block.isValid():
+                break
+            self.rehighlightBlock(block)
+            block = block.next()
+        self._pending = block
+        if block.isValid():
+            self._timer.start(0)
 
     def set_theme(self, theme: str, rehighlight: bool = True) -> None:
         colors = PALETTES.get(theme, PALETTES["light"])
@@ -82,7 +124,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(-1)
         if re.match(r"^ {0,3}#{1,6}(\s|$)", text):
             self.setFormat(0, len(text), self.formats["heading"])
+            underline_misspelled(self, text, self.spell)
             return
+        if text.startswith(("    ", "\t")) and text.strip():
+            return  # indented code
         if re.match(r"^ {0,3}>", text):
             self.setFormat(0, len(text), self.formats["quote"])
         marker = re.match(r"^\s*([-*+]|\d+[.)])\s", text)
@@ -91,3 +136,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for name, pattern in _INLINE_RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+        underline_misspelled(self, text, self.spell)
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Only the spelling underline, for plain text fields of the front matter form."""
+
+    def __init__(self, document: QTextDocument, spell: SpellChecker | None) -> None:
+        super().__init__(document)
+        self.spell = spell
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        underline_misspelled(self, text, self.spell)

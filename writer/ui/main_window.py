@@ -31,6 +31,7 @@ from writer.ui.page_editor import PageEditor
 from writer.ui.preview import Preview
 from writer.ui.settings import AppSettings
 from writer.ui.site_tree import SiteTree
+from writer.ui.spelling import SpellingService
 from writer.ui.theme import apply_palette, resolve_theme
 from writer.ui.translation_panel import TranslationPanel
 from writer.ui.workers import RenderScheduler
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.render_label)
         self.statusBar().addPermanentWidget(self.stats_label)
         self.scheduler = RenderScheduler(self)
+        self.spelling = SpellingService(self)
+        self.spelling.ready.connect(self._on_spelling_ready)
+        self.spell_label = QLabel()
+        self.statusBar().addPermanentWidget(self.spell_label)
         self._following_preview = False
         self._stats_timer = QTimer(self, singleShot=True, interval=150)
         self._stats_timer.timeout.connect(self._update_stats_and_outline)
@@ -182,6 +187,11 @@ class MainWindow(QMainWindow):
         editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
         editor.editor.image_files_dropped.connect(self.helpers.insert_image_files)
+        editor.editor.word_added.connect(lambda word, e=editor: self._on_word_added(e, word))
+        editor.editor.word_ignored.connect(lambda word, e=editor: self._on_word_ignored(e, word))
+        lang = info.lang if info else self.model.site.default_language
+        editor.spell = self.spelling.checker(self.model.site.root, lang)
+        self._apply_spell(editor)
         editor.editor.image_pasted.connect(self.helpers.insert_pasted_image)
         editor.editor.verticalScrollBar().valueChanged.connect(lambda _v, e=editor: self._sync_preview(e))
         index = self.tabs.addTab(editor, "")
@@ -217,6 +227,51 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang)
         self.tabs.setTabToolTip(index, str(editor.path))
 
+    # -- spelling -----------------------------------------------------------------
+
+    def _apply_spell(self, editor: PageEditor) -> None:
+        spell = editor.spell
+        if spell is not None and spell.loaded:
+            editor.editor.highlighter.set_spell(spell)
+            editor.form.set_spell(spell)
+        if editor is self.current_editor():
+            self._update_spell_label(editor)
+
+    def _update_spell_label(self, editor: PageEditor | None) -> None:
+        spell = editor.spell if editor else None
+        if spell is None:
+            self.spell_label.setText("")
+        elif not spell.supported:
+            self.spell_label.setText(f"No dictionary for '{spell.lang}': spelling is not checked")
+        else:
+            self.spell_label.setText(f"Spelling: {spell.lang.upper()}" + ("" if spell.loaded else " (loading…)"))
+
+    def _on_spelling_ready(self, lang: str) -> None:
+        for editor in self.editors():
+            if editor.spell is not None and editor.spell.lang == lang:
+                self._apply_spell(editor)
+
+    def _on_word_added(self, editor: PageEditor, word: str) -> None:
+        if editor.spell is None:
+            return
+        try:
+            path = editor.spell.add_to_site_dictionary(word)
+        except (OSError, ValueError) as exc:
+            self.statusBar().showMessage(f"Cannot add “{word}”: {exc}", 8000)
+            return
+        self.statusBar().showMessage(f"Added “{word}” to {path.name}", 5000)
+        self._on_spelling_ready(editor.spell.lang)
+
+    def _on_word_ignored(self, editor: PageEditor, word: str) -> None:
+        if editor.spell is not None:
+            editor.spell.ignore(word)
+            editor.editor.highlighter.set_spell(editor.spell)
+
+    def next_misspelling(self, backward: bool = False) -> None:
+        editor = self.current_editor()
+        if editor is not None and not editor.editor.next_misspelling(backward):
+            self.statusBar().showMessage("No misspelled words", 4000)
+
     # -- preview, stats, outline -------------------------------------------------
 
     def _on_tabs_current_changed(self, _index: int) -> None:
@@ -224,6 +279,7 @@ class MainWindow(QMainWindow):
         self.find_bar.attach(editor.editor if editor else None)
         if "side_by_side" in self.actions:
             self.actions["side_by_side"].setChecked(bool(editor and editor.source_view.isVisible()))
+        self._update_spell_label(editor)
         if editor is not None:
             self.request_preview(editor, immediate=True)
             self._update_stats_and_outline()
@@ -367,6 +423,7 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/splitter", QByteArray(self.splitter.saveState()))
         self.settings.sync()
         self.scheduler.wait()
+        self.spelling.wait()
         self.preview.release()
         event.accept()
 

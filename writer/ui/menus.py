@@ -63,6 +63,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(edit, "replace", "Replace…", lambda: window.find_bar.show_bar(True), "Ctrl+H")
     add(edit, "find_next", "Find Next", window.find_bar.find_next, Std.FindNext)
     add(edit, "find_previous", "Find Previous", window.find_bar.find_previous, Std.FindPrevious)
+    edit.addSeparator()
+    add(edit, "next_misspelling", "Next Misspelling", lambda: window.next_misspelling(False), "F7")
+    add(edit, "previous_misspelling", "Previous Misspelling", lambda: window.next_misspelling(True), "Shift+F7")
 
     insert = bar.addMenu("&Insert")
     add(insert, "insert_image", "Image…", window.helpers.insert_image, "Ctrl+Shift+I")

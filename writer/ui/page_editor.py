@@ -47,6 +47,7 @@ class PageEditor(QWidget):
         layout.addWidget(self.splitter)
         self._loading = False
         self._was_modified = False
+        self.spell = None  # the page language's SpellChecker, set by the window
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
         self.editor.textChanged.connect(self._on_editor_text_changed)

@@ -102,3 +102,15 @@ def test_language_without_dictionary_checks_nothing() -> None:
     checker = SpellChecker("sv")
     assert not checker.supported and not checker.load()
     assert checker.misspelled("Hej alla vänner, detta ar fel stavat.\n") == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "es"])
+def test_line_by_line_reading_equals_the_librarys_own(lang) -> None:
+    from spellchecker import SpellChecker as Library
+
+    from writer.core.spell.checker import read_word_counts
+
+    ours = read_word_counts(lang)
+    theirs = Library(language=lang).word_frequency.dictionary
+    assert len(ours) == len(theirs)
+    assert all(theirs[word.lower()] == count for word, count in list(ours.items())[::97])

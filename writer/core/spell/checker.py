@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import threading
 from functools import lru_cache
@@ -25,6 +27,28 @@ def available_languages() -> tuple[str, ...]:
 
     folder = Path(spellchecker.__file__).parent / "resources"
     return tuple(sorted(p.name.split(".")[0] for p in folder.glob("*.json.gz")))
+
+
+def read_word_counts(lang: str) -> dict[str, int]:
+    """A shipped dictionary's word counts, parsed line by line.
+
+    The files hold one `"word": count,` a line. Parsing them in Python rather than with one
+    `json.loads` call lets a background load give the UI thread its turns (a single C call
+    holds the interpreter lock for up to 0.3 s on the larger dictionaries).
+    """
+    import spellchecker
+
+    path = Path(spellchecker.__file__).parent / "resources" / f"{lang}.json.gz"
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        entry = line.strip().rstrip(",")
+        if not entry.startswith('"'):
+            continue
+        key, _, count = entry.rpartition(":")
+        word = json.loads(key) if "\\" in key else key.strip()[1:-1]
+        counts[word] = int(count)
+    return counts or json.loads(text)
 
 
 def site_dictionary_path(site_root: Path, lang: str) -> Path:
@@ -69,7 +93,9 @@ class SpellChecker:
             if self._spell is None:
                 from spellchecker import SpellChecker as Dictionary
 
-                self._spell = Dictionary(language=self.lang, distance=1)
+                dictionary = Dictionary(language=None, distance=1)
+                dictionary.word_frequency.load_json(read_word_counts(self.lang))
+                self._spell = dictionary
         return True
 
     def is_correct(self, word: str) -> bool:
