@@ -284,6 +284,10 @@ class MarkdownEditor(QPlainTextEdit):
                 return parse_ref_args(match.group("args"))[0] or None
         return None
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.highlighter.typed()
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             target = self.ref_at(self.cursorForPosition(event.position().toPoint()).position())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
@@ -12,6 +13,7 @@ from writer.core.spell.tokenizer import line_words
 
 IN_FENCE = 1
 RECHECK_BLOCKS_PER_SLICE = 120  # about 5 ms of highlighting on a 2-core laptop
+TYPING_PAUSE_S = 0.4  # background re-checking resumes this long after the last key
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -70,6 +72,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, theme: str = "light") -> None:
         super().__init__(document)
         self.spell: SpellChecker | None = None
+        self.rechecking = False
+        self._last_key = 0.0
         self._pending = QTextBlock()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,13 +86,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._pending = self.document().begin()
         self._recheck_some()
 
+    def typed(self) -> None:
+        """Called on every key: background re-checking waits while the writer types."""
+        self._last_key = time.monotonic()
+
     def _recheck_some(self) -> None:
+        if time.monotonic() - self._last_key < TYPING_PAUSE_S:
+            self._timer.start(int(TYPING_PAUSE_S * 1000))
+            return
         block = self._pending
-        for _ in range(RECHECK_BLOCKS_PER_SLICE):
-            if not block.isValid():
-                break
-            self.rehighlightBlock(block)
-            block = block.next()
+        self.rechecking = True  # format changes only: the text did not change
+        try:
+            for _ in range(RECHECK_BLOCKS_PER_SLICE):
+                if not block.isValid():
+                    break
+                self.rehighlightBlock(block)
+                block = block.next()
+        finally:
+            self.rechecking = False
         self._pending = block
         if block.isValid():
             self._timer.start(0)
@@ -108,7 +123,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "list": _fmt(colors["list"], bold=True),
         }
         if rehighlight:
-            self.rehighlight()
+            self.rechecking = True
+            try:
+                self.rehighlight()
+            finally:
+                self.rechecking = False
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         previous = self.previousBlockState()

@@ -77,7 +77,9 @@ class PageEditor(QWidget):
     # -- edits ----------------------------------------------------------------
 
     def _on_editor_text_changed(self) -> None:
-        if self._loading:
+        # Re-highlighting (spelling underlines arriving, a theme change) also signals a change
+        # of the document; only real edits reach the page and the preview.
+        if self._loading or self.editor.highlighter.rechecking:
             return
         self.page.set_body(self.editor.toPlainText())
         self.body_edited.emit()

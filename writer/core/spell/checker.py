@@ -41,8 +41,12 @@ def read_word_counts(lang: str) -> dict[str, int]:
     path = Path(spellchecker.__file__).parent / "resources" / f"{lang}.json.gz"
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     counts: dict[str, int] = {}
-    for line in text.splitlines():
-        entry = line.strip().rstrip(",")
+    position = 0
+    while position < len(text):  # short steps, not one long splitlines() call
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        entry = text[position:end].strip().rstrip(",")
+        position = end + 1
         if not entry.startswith('"'):
             continue
         key, _, count = entry.rpartition(":")
