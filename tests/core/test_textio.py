@@ -88,3 +88,16 @@ def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch) -> None:
         atomic_write(path, b"new text")
     assert path.read_bytes() == b"precious"
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
+def test_permission_denied_is_named(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "locked.md"
+    path.write_text("x")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", denied)
+    with pytest.raises(ReadError) as info:
+        read_text(path)
+    assert "permission denied" in info.value.message and info.value.path == path

@@ -88,13 +88,17 @@ def render_del_close(self: Any, tokens: Sequence[Token], idx: int, options: Any,
 # --- footnotes --------------------------------------------------------------------------
 
 
+def _footnote_ids(token: Token) -> tuple[int, str]:
+    """Goldmark's numbering: note n, and the id of its n-th (or later) reference."""
+    n = token.meta["id"] + 1
+    sub = token.meta.get("subId", 0)
+    return n, (f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}")
+
+
 def render_footnote_ref(
     self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
 ) -> str:
-    meta = tokens[idx].meta
-    n = meta["id"] + 1
-    sub = meta.get("subId", 0)
-    ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
+    n, ref_id = _footnote_ids(tokens[idx])
     link = f'<a href="#fn:{n}" class="footnote-ref" role="doc-noteref">{n}</a>'
     return f'<sup id="{ref_id}">{link}</sup>'
 
@@ -127,10 +131,7 @@ def render_footnote_close(
 def render_footnote_anchor(
     self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
 ) -> str:
-    meta = tokens[idx].meta
-    n = meta["id"] + 1
-    sub = meta.get("subId", 0)
-    ref_id = f"fnref{sub}:{n}" if sub > 0 else f"fnref:{n}"
+    n, ref_id = _footnote_ids(tokens[idx])
     return (
         f'&#160;<a href="#{ref_id}" class="footnote-backref" role="doc-backlink">'
         "&#x21a9;&#xfe0e;</a>"
