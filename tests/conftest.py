@@ -8,3 +8,4 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="writer-test-cache-"))
+os.environ["WRITER_DATA_DIR"] = tempfile.mkdtemp(prefix="writer-test-data-")  # never the user's

@@ -24,8 +24,8 @@ def settings(tmp_path) -> AppSettings:
 
 
 @pytest.fixture()
-def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings, use_webengine=False)
+def window(qtbot, settings, tmp_path) -> MainWindow:
+    win = MainWindow(settings, use_webengine=False, recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
@@ -49,4 +49,5 @@ def no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
     monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(("box", self.text())) or 0)
     return shown

@@ -58,6 +58,15 @@ class Page:
     def modified(self) -> bool:
         return self.to_bytes() != self._saved
 
+    @property
+    def saved_bytes(self) -> bytes:
+        """The bytes last read from or written to disk."""
+        return self._saved
+
+    def mark_disk_state(self, data: bytes) -> None:
+        """Remember what is on disk now (after an outside change the writer chose to override)."""
+        self._saved = data
+
     # -- content --------------------------------------------------------------
 
     def text(self) -> str:

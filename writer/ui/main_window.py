@@ -23,13 +23,14 @@ from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields, site_values
 from writer.core.hugo.render_context import SiteModel
 from writer.core.textstats import text_stats
+from writer.ui.file_guard import FileGuard
 from writer.ui.find_bar import FindBar
 from writer.ui.helpers import Helpers
 from writer.ui.menus import build_menus
 from writer.ui.outline import OutlinePanel
 from writer.ui.page_editor import PageEditor
 from writer.ui.preview import Preview
-from writer.ui.settings import AppSettings
+from writer.ui.settings import AppSettings, app_data_dir
 from writer.ui.site_tree import SiteTree
 from writer.ui.spelling import SpellingService
 from writer.ui.theme import apply_palette, resolve_theme
@@ -43,7 +44,12 @@ class MainWindow(QMainWindow):
     preview_updated = Signal()
 
     def __init__(
-        self, settings: AppSettings, *, use_webengine: bool = True, theme: str | None = None
+        self,
+        settings: AppSettings,
+        *,
+        use_webengine: bool = True,
+        theme: str | None = None,
+        recovery_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -59,6 +65,7 @@ class MainWindow(QMainWindow):
         self.translations = TranslationPanel()
         self.left.addTab(self.translations, "Translations")
         self.helpers = Helpers(self)
+        self.guard = FileGuard(self, recovery_dir or app_data_dir() / "recovery")
         self.last_dialog = None  # the most recent helper dialog (tests and screenshots look at it)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
@@ -135,13 +142,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Writer — {model.site.root.name}")
         for problem in model.index.problems[:1]:
             self.statusBar().showMessage(f"{problem}", 10000)
+        content = [model.site.root / lang.content_dir for lang in model.site.languages]
+        self.guard.watch_site(model.site.root, content)
         self.site_opened.emit(str(model.site.root))
         return True
 
     def open_path(self, path: Path) -> None:
-        """Open a site (a folder) or a page and its site."""
+        """Open a site (a folder) or a page and its site; offer text recovered after a crash."""
         if not self.open_site(path):
             return
+        assert self.model is not None
+        self._open_start_pages(path)
+        self.guard.offer_recovery(self.model.site.root)
+
+    def _open_start_pages(self, path: Path) -> None:
         assert self.model is not None
         if path.is_file():
             self.open_page(self.model.site.rel(path.resolve()))
@@ -183,6 +197,8 @@ class MainWindow(QMainWindow):
         info = self.model.index.get(rel)
         editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
         editor.modified_changed.connect(lambda _m, e=editor: self._update_tab_title(e))
+        editor.edited.connect(self.guard.edited)
+        self.guard.watch(editor)
         editor.body_edited.connect(lambda e=editor: self._on_editor_body_edited(e))
         editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
@@ -224,7 +240,8 @@ class MainWindow(QMainWindow):
         info = self.model.index.page_for_file(editor.path) if self.model else None
         name = info.title if info and info.title else editor.path.name
         lang = f" [{info.lang.upper()}]" if info else ""
-        self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang)
+        missing = "  (deleted on disk)" if editor.missing_on_disk else ""
+        self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang + missing)
         self.tabs.setTabToolTip(index, str(editor.path))
 
     # -- spelling -----------------------------------------------------------------
@@ -360,6 +377,9 @@ class MainWindow(QMainWindow):
                 f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
             )
             return False
+        editor.missing_on_disk = False
+        self.guard.saved(editor)
+        self._update_tab_title(editor)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
@@ -383,10 +403,18 @@ class MainWindow(QMainWindow):
             if editor.page.modified:
                 self.save_editor(editor)
 
+    def mark_missing(self, editor: PageEditor) -> None:
+        self._update_tab_title(editor)
+        self.statusBar().showMessage(
+            f"{editor.path.name if editor.path else 'The page'} was deleted or moved on disk; "
+            "its text is kept here (save to write it again)", 10000)
+
     def close_tab(self, index: int) -> bool:
         editor = self.tabs.widget(index)
         if isinstance(editor, PageEditor) and editor.page.modified and not self._confirm_discard([editor]):
             return False
+        if isinstance(editor, PageEditor):
+            self.guard.discarded(editor)
         self.tabs.removeTab(index)
         if isinstance(editor, PageEditor):
             editor.deleteLater()
@@ -395,6 +423,8 @@ class MainWindow(QMainWindow):
     def close_all_tabs(self) -> bool:
         if not self._confirm_discard([e for e in self.editors() if e.page.modified]):
             return False
+        for editor in self.editors():
+            self.guard.discarded(editor)
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)

@@ -20,6 +20,7 @@ class PageEditor(QWidget):
 
     modified_changed = Signal(bool)
     body_edited = Signal()
+    edited = Signal()  # any edit, of the body or of the front matter
     edit_failed = Signal(str)
 
     def __init__(self, page: Page, theme: str = "light", parent: QWidget | None = None) -> None:
@@ -48,6 +49,7 @@ class PageEditor(QWidget):
         self._loading = False
         self._was_modified = False
         self.spell = None  # the page language's SpellChecker, set by the window
+        self.missing_on_disk = False
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
         self.editor.textChanged.connect(self._on_editor_text_changed)
@@ -116,6 +118,7 @@ class PageEditor(QWidget):
         self._check_modified()
 
     def _check_modified(self) -> None:
+        self.edited.emit()
         modified = self.page.modified
         if modified != self._was_modified:
             self._was_modified = modified
@@ -148,6 +151,13 @@ class PageEditor(QWidget):
         path = self.page.save()
         self._check_modified()
         return path
+
+    def replace_text(self, text: str) -> None:
+        """Put a whole text (a recovered one) into the editor; the file is written on save."""
+        self.page.set_text(text)
+        self._load_body()
+        self.form.load(self.page, self.suggestions, self.completions)
+        self._check_modified()
 
     def reload_from_disk(self) -> None:
         assert self.page.path is not None
