@@ -37,6 +37,8 @@ from writer.ui.theme import apply_palette, resolve_theme
 from writer.ui.translation_panel import TranslationPanel
 from writer.ui.workers import RenderScheduler
 
+LARGE_PAGE_CHARS = 5_000_000  # above this, a page opens without highlighting, spelling and preview
+
 
 class MainWindow(QMainWindow):
     site_opened = Signal(str)
@@ -193,7 +195,11 @@ class MainWindow(QMainWindow):
         except WriterError as exc:
             QMessageBox.warning(self, "Cannot open the page", str(exc))
             return None
-        editor = PageEditor(page, theme=self.theme)
+        editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS)
+        if editor.large:
+            self.statusBar().showMessage(
+                f"{file.name} is large ({len(page.body) // 1_000_000} MB): highlighting, spelling and the "
+                "live preview are off for it; editing and saving work as usual", 15000)
         info = self.model.index.get(rel)
         editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
         editor.modified_changed.connect(lambda _m, e=editor: self._update_tab_title(e))
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
         editor.editor.word_added.connect(lambda word, e=editor: self._on_word_added(e, word))
         editor.editor.word_ignored.connect(lambda word, e=editor: self._on_word_ignored(e, word))
         lang = info.lang if info else self.model.site.default_language
-        editor.spell = self.spelling.checker(self.model.site.root, lang)
+        editor.spell = None if editor.large else self.spelling.checker(self.model.site.root, lang)
         self._apply_spell(editor)
         editor.editor.image_pasted.connect(self.helpers.insert_pasted_image)
         editor.editor.verticalScrollBar().valueChanged.connect(lambda _v, e=editor: self._sync_preview(e))
@@ -308,6 +314,10 @@ class MainWindow(QMainWindow):
 
     def request_preview(self, editor: PageEditor, immediate: bool = False) -> None:
         if self.model is None:
+            return
+        if editor.large:
+            self.preview.show_html(
+                "<p><em>The live preview is paused for this large page.</em></p>", None)
             return
         model, body, file = self.model, editor.body_text(), editor.path
 
@@ -469,6 +479,12 @@ class MainWindow(QMainWindow):
         self.preview.set_theme(self.theme)
         for editor in self.editors():
             editor.editor.set_theme(self.theme)
+        current = self.current_editor()
+        if current is not None:
+            self.request_preview(current, immediate=True)
+
+    def set_remote_images(self, allowed: bool) -> None:
+        self.preview.set_remote_images(allowed)
         current = self.current_editor()
         if current is not None:
             self.request_preview(current, immediate=True)

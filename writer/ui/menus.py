@@ -86,6 +86,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     wrap = add(view, "wrap", "Soft Wrap", lambda on: [e.editor.set_wrap(on) for e in window.editors()],
                checkable=True)
     wrap.setChecked(True)
+    add(view, "remote_images", "Load Remote Images in Preview", window.set_remote_images, checkable=True)
     sync = add(view, "sync_scroll", "Sync Preview Scrolling", lambda _on: None, checkable=True)
     sync.setChecked(True)
     add(view, "side_by_side", "Side by Side with Source Language", window.helpers.toggle_side_by_side,

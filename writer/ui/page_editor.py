@@ -23,11 +23,14 @@ class PageEditor(QWidget):
     edited = Signal()  # any edit, of the body or of the front matter
     edit_failed = Signal(str)
 
-    def __init__(self, page: Page, theme: str = "light", parent: QWidget | None = None) -> None:
+    def __init__(self, page: Page, theme: str = "light", parent: QWidget | None = None, large: bool = False) -> None:
         super().__init__(parent)
         self.page = page
+        self.large = large
         self.form = FrontMatterForm()
         self.editor = MarkdownEditor(theme=theme)
+        if large:
+            self.editor.highlighter.setDocument(None)  # highlighting 50 MB would freeze the window
         self.editor.setObjectName("markdown-editor")
         self.source_view = QPlainTextEdit()
         self.source_view.setObjectName("source-language")

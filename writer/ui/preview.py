@@ -67,6 +67,7 @@ class Preview(QWidget):
     def __init__(self, parent: QWidget | None = None, *, use_webengine: bool = True) -> None:
         super().__init__(parent)
         self.theme = "light"
+        self.remote_images = False
         self.base_url = QUrl()
         self._loaded_once = False
         self._quiet_until = 0.0
@@ -102,6 +103,17 @@ class Preview(QWidget):
     def backend(self) -> str:
         return "webengine" if self.web is not None else "textbrowser"
 
+    def _page_html(self, fragment: str, title: str) -> str:
+        return preview_page(fragment, theme=self.theme, title=title, remote_images=self.remote_images)
+
+    def set_remote_images(self, allowed: bool) -> None:
+        """Let the preview fetch remote images (off by default: nothing leaves the machine)."""
+        self.remote_images = allowed
+        self._loaded_once = False
+        if self.web is not None:
+            self.web.page().settings().setAttribute(
+                QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed)
+
     def set_theme(self, theme: str) -> None:
         self.theme = theme
         self._loaded_once = False
@@ -114,7 +126,7 @@ class Preview(QWidget):
                 return  # released
             self.browser.setSearchPaths([str(base_dir)] if base_dir else [])
             bar = self.browser.verticalScrollBar().value()
-            self.browser.setHtml(preview_page(fragment, theme=self.theme, title=title))
+            self.browser.setHtml(self._page_html(fragment, title))
             self.browser.verticalScrollBar().setValue(bar)
             self.loaded.emit()
             return
@@ -123,7 +135,7 @@ class Preview(QWidget):
             return
         self.base_url = base
         self._loaded_once = False
-        self.web.setHtml(preview_page(fragment, theme=self.theme, title=title), base)
+        self.web.setHtml(self._page_html(fragment, title), base)
 
     def _on_replaced(self, _result) -> None:
         self.loaded.emit()

@@ -84,7 +84,7 @@ class ContentIndex:
         problems: list[WriterError] = []
         languages = set(site.language_codes)
         for root in _content_roots(site):
-            for file in _walk(root.folder, languages):
+            for file in _walk(root.folder, languages, problems):
                 page = _read_page(site, root, file, languages, problems)
                 if page is not None:
                     pages.append(page)
@@ -124,7 +124,7 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
     return out
 
 
-def _walk(folder: Path, languages: set[str]) -> Iterator[Path]:
+def _walk(folder: Path, languages: set[str], problems: list[WriterError]) -> Iterator[Path]:
     """Content files below `folder`; a leaf bundle's other files are resources, not pages."""
     seen: set[tuple[int, int]] = set()
     stack = [folder]
@@ -136,7 +136,9 @@ def _walk(folder: Path, languages: set[str]) -> Iterator[Path]:
                 continue  # a symlink loop
             seen.add((info.st_dev, info.st_ino))
             entries = list(os.scandir(current))
-        except OSError:
+        except OSError as exc:
+            reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+            problems.append(ReadError(f"the folder cannot be read ({reason}); its pages are left out", current))
             continue
         files = [e for e in entries if _is_content_file(e)]
         leaf = any(_split_name(e.name, languages)[0] == "index" for e in files)

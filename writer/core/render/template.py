@@ -9,6 +9,8 @@ from pathlib import Path
 from writer.core.paths import resources_dir
 
 CSP = "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'"
+# When the writer allows remote images: still no scripts, frames or other requests.
+CSP_REMOTE_IMAGES = "default-src 'none'; img-src file: data: https: http:; style-src 'unsafe-inline'"
 _CSS_PATH = resources_dir() / "preview" / "preview.css"
 _MINIMAL_CSS = "body{font-family:sans-serif;max-width:50em;margin:1em auto;padding:0 1em}"
 _THEMES = {"light": "theme-light", "dark": "theme-dark", "auto": "theme-auto"}
@@ -24,15 +26,23 @@ def preview_css(path: Path = _CSS_PATH) -> str:
 
 
 def preview_page(
-    fragment: str, *, theme: str = "auto", base_url: str | None = None, title: str = ""
+    fragment: str,
+    *,
+    theme: str = "auto",
+    base_url: str | None = None,
+    title: str = "",
+    remote_images: bool = False,
 ) -> str:
-    """Wrap a rendered fragment in a complete HTML document for the preview pane."""
+    """Wrap a rendered fragment in a complete HTML document for the preview pane.
+
+    Remote images load only when `remote_images` is set (the writer allowed them)."""
+    csp = CSP_REMOTE_IMAGES if remote_images else CSP
     theme_class = _THEMES.get(theme, "theme-auto")
     base = f'<base href="{escape(base_url, quote=True)}">\n' if base_url else ""
     scheme = {"light": "light", "dark": "dark"}.get(theme, "light dark")
     return (
         f'<!DOCTYPE html>\n<html class="{theme_class}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         f'<meta name="color-scheme" content="{scheme}">\n'
         f"{base}<title>{escape(title)}</title>\n"
         f"<style>\n{preview_css()}</style>\n</head>\n"
