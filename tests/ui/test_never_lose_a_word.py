@@ -157,3 +157,57 @@ def test_site_tree_follows_new_pages(window, site, qtbot) -> None:
     qtbot.waitUntil(lambda: "content/docs/neu.md" in window.site_tree.visible_paths(), timeout=5000)
     (site / "content" / "docs" / "neu.md").unlink()
     qtbot.waitUntil(lambda: "content/docs/neu.md" not in window.site_tree.visible_paths(), timeout=5000)
+
+
+def test_compare_shows_the_differences_then_asks_again(window, site) -> None:
+    window.open_site(site)
+    editor = window.open_page("content/docs/install.md")
+    editor.editor.insertPlainText("Meins ")
+    (site / "content/docs/install.md").write_text("---\ntitle: x\n---\nTheirs\n", encoding="utf-8")
+    answers = iter(["Compare", "Keep Mine"])
+
+    def ask(box):
+        wanted = next(answers)
+        return next(b for b in box.buttons() if b.text() == wanted)
+
+    window.guard.ask = ask
+    window.guard.show_diff = lambda diff: shown.append(diff)
+    shown: list[str] = []
+    window.guard.check_disk(editor)
+    assert shown and "+Meins" in shown[0] and "-Theirs" in shown[0]
+    assert "Meins" in editor.editor.toPlainText()
+
+
+def test_failed_save_offers_save_as(window, site, monkeypatch, tmp_path) -> None:
+    window.open_site(site)
+    editor = window.open_page("content/docs/install.md")
+    editor.editor.insertPlainText("Rettung ")
+
+    def read_only(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("writer.core.document.atomic_write", read_only)
+    offered: list[str] = []
+
+    def choose_save_as(box):
+        offered.append(box.text())
+        return next(b for b in box.buttons() if b.text() == "Save As…")
+
+    window.guard.ask = choose_save_as
+    saved_to: list[str] = []
+    monkeypatch.setattr(window, "save_as", lambda: saved_to.append("called") or True)
+    assert window.save_current() is True
+    assert "Permission denied" in offered[0] and saved_to == ["called"]
+
+
+def test_non_utf8_page_opens_read_only_with_its_encoding_named(window, site, no_modal_dialogs) -> None:
+    path = site / "content" / "alt.md"
+    data = "---\ntitle: Café\n---\nÄltere Datei\n".encode("cp1252")
+    path.write_bytes(data)
+    window.open_site(site)
+    editor = window.open_page("content/alt.md")
+    assert editor is not None and editor.editor.isReadOnly()
+    assert "Ältere Datei" in editor.editor.toPlainText()
+    assert any("not UTF-8" in text and "Latin-1" in text for kind, text in no_modal_dialogs)
+    assert window.save_current() is False
+    assert path.read_bytes() == data

@@ -78,6 +78,14 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> TextFile:
     return TextFile(text=text, bom=has_bom, newline=detect_newline(text))
 
 
+def decode_legacy(data: bytes) -> tuple[str, str]:
+    """Text of a file that is not UTF-8, decoded with the likely encoding, and that encoding's
+    name: for showing it read-only (it is never written back re-encoded)."""
+    name = _guess_legacy_encoding(data)
+    codec = "cp1252" if name.startswith("Windows") else "latin-1"
+    return data.decode(codec, errors="replace"), name
+
+
 def read_bytes(path: str | Path) -> bytes:
     p = Path(path)
     try:

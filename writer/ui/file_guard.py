@@ -142,11 +142,23 @@ class FileGuard(QObject):
         box.setDetailedText(_diff(disk.decode("utf-8", errors="replace"), editor.page.text()))
         mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
         theirs = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
+        compare = box.addButton("Compare", QMessageBox.ButtonRole.ActionRole)
         choice = self.ask(box)
+        while choice is compare:  # show the differences, then ask again
+            self.show_diff(box.detailedText())
+            choice = self.ask(box)
         if choice is theirs:
             editor.reload_from_disk()
         elif choice is mine:
             editor.page.mark_disk_state(disk)  # saving later writes mine over theirs
+
+
+    def show_diff(self, diff: str) -> None:
+        view = QMessageBox(QMessageBox.Icon.Information, "Differences", "On disk (-) and yours (+):",
+                           QMessageBox.StandardButton.Close, self.window)
+        view.setDetailedText(diff)
+        self.compare_shown = diff
+        view.exec()
 
 
 def _diff(theirs: str, mine: str) -> str:

@@ -22,6 +22,7 @@ from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields, site_values
 from writer.core.hugo.render_context import SiteModel
+from writer.core.textio import decode_legacy, read_bytes
 from writer.core.textstats import text_stats
 from writer.ui.file_guard import FileGuard
 from writer.ui.find_bar import FindBar
@@ -190,12 +191,17 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(i)
                 return editor
         file = self.model.site.root / rel
+        read_only = ""
         try:
             page = Page.load(file)
         except WriterError as exc:
-            QMessageBox.warning(self, "Cannot open the page", str(exc))
-            return None
+            page, read_only = self._legacy_page(file, exc)
+            if page is None:
+                QMessageBox.warning(self, "Cannot open the page", str(exc))
+                return None
         editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS)
+        if read_only:
+            editor.set_read_only(read_only)
         if editor.large:
             self.statusBar().showMessage(
                 f"{file.name} is large ({len(page.body) // 1_000_000} MB): highlighting, spelling and the "
@@ -222,6 +228,17 @@ class MainWindow(QMainWindow):
         self.site_tree.select_path(rel)
         self.page_opened.emit(rel)
         return editor
+
+    def _legacy_page(self, file: Path, error: WriterError) -> tuple[Page | None, str]:
+        """A page that is not UTF-8 opens read-only, decoded with the likely encoding, named."""
+        if "not UTF-8" not in error.message:
+            return None, ""
+        text, encoding = decode_legacy(read_bytes(file))
+        page = Page(text, file)
+        reason = (f"{file.name} is not UTF-8 (it looks like {encoding}): it is shown read-only and "
+                  "is never re-encoded; convert it to UTF-8 to edit it")
+        QMessageBox.warning(self, "Opened read-only", reason)
+        return page, reason
 
     def open_ref(self, target: str, editor: PageEditor) -> None:
         if self.model is None or editor.path is None:
@@ -379,13 +396,18 @@ class MainWindow(QMainWindow):
         return self.save_editor(editor) if editor else False
 
     def save_editor(self, editor: PageEditor) -> bool:
+        if editor.read_only:
+            QMessageBox.warning(self, "Read-only", editor.read_only)
+            return False
         try:
             path = editor.save()
         except OSError as exc:
-            QMessageBox.critical(
-                self, "Cannot save",
-                f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
-            )
+            box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save",
+                              f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
+                              QMessageBox.StandardButton.Cancel, self)
+            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            if self.guard.ask(box) is save_as:
+                return self.save_as()
             return False
         editor.missing_on_disk = False
         self.guard.saved(editor)

@@ -53,6 +53,7 @@ class PageEditor(QWidget):
         self._was_modified = False
         self.spell = None  # the page language's SpellChecker, set by the window
         self.missing_on_disk = False
+        self.read_only = ""  # the reason, when the page can be read but not saved
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
         self.editor.textChanged.connect(self._on_editor_text_changed)
@@ -154,6 +155,12 @@ class PageEditor(QWidget):
         path = self.page.save()
         self._check_modified()
         return path
+
+    def set_read_only(self, reason: str) -> None:
+        self.read_only = reason
+        self.editor.setReadOnly(True)
+        self.form.setEnabled(False)
+        self.setToolTip(reason)
 
     def replace_text(self, text: str) -> None:
         """Put a whole text (a recovered one) into the editor; the file is written on save."""
