@@ -114,3 +114,27 @@ def test_line_by_line_reading_equals_the_librarys_own(lang) -> None:
     theirs = Library(language=lang).word_frequency.dictionary
     assert len(ours) == len(theirs)
     assert all(theirs[word.lower()] == count for word, count in list(ours.items())[::97])
+
+
+def test_german_compounds_domains_and_ligatures(de, fr) -> None:
+    text = "Im Besprechungsraum lagen Versionshinweise und Archivkartons; mehr auf timeanddate.com.\n"
+    assert de.misspelled(text) == []
+    assert [w.text for w in de.misspelled("Der Besprechnugsraum ist zu.\n")] == ["Besprechnugsraum"]
+    assert fr.is_correct("cœur") and not fr.is_correct("cœurx")
+
+
+def test_the_sample_site_spells_clean_with_its_site_dictionaries() -> None:
+    from pathlib import Path
+
+    from writer.core.document import Page
+    from writer.core.hugo.index import ContentIndex
+    from writer.core.hugo.site import Site
+
+    root = Path(__file__).parents[3] / "resources" / "sample-site"
+    index = ContentIndex.build(Site.open(root))
+    checkers = {lang: SpellChecker(lang, root) for lang in index.site.language_codes}
+    for checker in checkers.values():
+        checker.load()
+    wrong = [(p.path, w.text) for p in index.pages
+             for w in checkers[p.lang].misspelled(Page.load(root / p.path).body)]
+    assert wrong == []

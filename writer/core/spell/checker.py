@@ -18,6 +18,9 @@ ELISIONS = {
     "en": (),
 }
 ENGLISH_SUFFIXES = ("'s", "'ll", "'re", "'ve", "'d")
+COMPOUNDING = {"de", "nl"}  # languages that write compounds as one word
+LINKING = ("", "s", "n", "en", "es", "e")  # German/Dutch linking letters between parts
+MIN_PART = 3
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +82,7 @@ class SpellChecker:
         self.ignored: set[str] = set()
         self._spell = None
         self._cache: dict[str, bool] = {}
+        self._compounds: dict[tuple[str, int], bool] = {}
         self._lock = threading.Lock()
 
     @property
@@ -127,8 +131,32 @@ class SpellChecker:
                 return True
         if "-" in key:
             parts = [p for p in key.split("-") if p]
-            return all(len(p) < 2 or self._known(p) for p in parts)
-        return False
+            return all(len(p) < 2 or self._known(p) or self._compound(p) for p in parts)
+        if "œ" in key or "æ" in key:
+            return self._known(key.replace("œ", "oe").replace("æ", "ae"))
+        return self._compound(key)
+
+    def _compound(self, word: str, depth: int = 0) -> bool:
+        """Whether a German or Dutch word is made of known words (Besprechungsraum = Besprechung
+        + s + Raum), up to four parts. Results are kept, so each ending is looked at once."""
+        if self.lang not in COMPOUNDING or depth > 3 or len(word) < 2 * MIN_PART:
+            return False
+        memo = self._compounds.get((word, depth))
+        if memo is not None:
+            return memo
+        found = False
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if self._known(tail) or self._compound(tail, depth + 1):
+                found = any(
+                    head.endswith(link) and len(head) - len(link) >= MIN_PART
+                    and self._known(head[: len(head) - len(link)])
+                    for link in LINKING
+                )
+                if found:
+                    break
+        self._compounds[(word, depth)] = found
+        return found
 
     def misspelled(self, text: str, in_fence: bool = False) -> list[Word]:
         words, _ = markdown_words(text, in_fence)

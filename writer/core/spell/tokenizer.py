@@ -23,7 +23,8 @@ _SKIP = re.compile(
     r"|\[\^[^\]]*\]"  # footnote labels
     r"|\{#[^}]*\}|\{\.[^}]*\}"  # attribute lists
     r"|\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+|\bmailto:\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+",  # e-mail addresses
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|pt|ru|it|nl|eu|ch|at|uk|info|app|dev)\b",  # domains
     re.M | re.I,
 )
 _TOKEN = re.compile(r"[\w'’-]+")
