@@ -63,3 +63,10 @@ def test_broken_config_and_empty_file_and_unreadable_folder(window, site, no_mod
     (site / "hugo.yaml").write_text("languages: [\n", encoding="utf-8")
     assert window.open_site(site) is False
     assert any("hugo.yaml:2" in text or "hugo.yaml:1" in text for kind, text in no_modal_dialogs)
+
+
+def test_binary_page_is_refused_with_its_name(window, site, no_modal_dialogs) -> None:
+    (site / "content" / "bild.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    window.open_site(site)
+    assert window.open_page("content/bild.md") is None
+    assert any("bild.md" in text and "binary" in text for kind, text in no_modal_dialogs)
