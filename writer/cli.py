@@ -13,7 +13,7 @@ import yaml
 
 from writer.core.errors import ConfigError, WriterError
 
-SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate")
+SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate", "new")
 
 
 class UsageError(Exception):
@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("set", help="set front matter fields with a minimal diff")
     p.add_argument("page")
     p.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+    p = sub.add_parser("new", help="create a page bundle in a section from the archetype")
+    p.add_argument("section", help="a section folder, or its name when run inside a site")
+    p.add_argument("title")
+    p.add_argument("--lang")
     p = sub.add_parser("translate", help="create translated copies of a page")
     p.add_argument("page")
     p.add_argument("--to", required=True, metavar="LANG[,LANG...]")
@@ -204,6 +208,27 @@ def cmd_translate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from writer.core.hugo.newpage import apply_new_page, plan_new_page
+
+    section_path = Path(args.section)
+    if section_path.is_dir():
+        site, index = _open_site(str(section_path))
+        content = [site.root / lang.content_dir for lang in site.languages]
+        owner = next((c for c in content if section_path.resolve().is_relative_to(c.resolve())), None)
+        if owner is None:
+            raise UsageError(f"{args.section}: not a folder inside the site's content")
+        section = section_path.resolve().relative_to(owner.resolve()).as_posix()
+    else:
+        site, index = _open_site(".")
+        section = args.section
+    plan = plan_new_page(index, section, args.title, args.lang)
+    for warning in plan.warnings:
+        print(f"writer: archetype: {warning}", file=sys.stderr)
+    print(site.rel(apply_new_page(plan, site.root)))
+    return 0
+
+
 COMMANDS = {
     "pages": cmd_pages,
     "check": cmd_check,
@@ -211,6 +236,7 @@ COMMANDS = {
     "roundtrip": cmd_roundtrip,
     "set": cmd_set,
     "translate": cmd_translate,
+    "new": cmd_new,
 }
 
 

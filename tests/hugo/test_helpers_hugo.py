@@ -54,3 +54,14 @@ def test_every_link_the_picker_inserts_resolves_in_hugo(tmp_path) -> None:
 
     hrefs = re.findall(r'href="([^"]*)"', result.pages["content/blog/verweise/index.de.md"].content)
     assert hrefs == expected
+
+
+def test_a_page_made_by_writer_new_builds(tmp_path, capsys) -> None:
+    site = shutil.copytree(SAMPLE, tmp_path / "site")
+    capsys.readouterr()
+    assert main(["new", str(site / "content" / "blog"), "Ein neuer Beitrag", "--lang", "de"]) == 0
+    created = capsys.readouterr().out.strip()
+    result = build(site, tmp_path / "build")
+    assert created in result.pages, result.output
+    assert result.pages[created].permalink == "/blog/ein-neuer-beitrag/"
+    assert "ERROR" not in result.output

@@ -1,0 +1,176 @@
+"""New pages: a leaf bundle in a section, with front matter from the site's archetype."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from writer.core.errors import WriterError
+from writer.core.hugo.fields import sibling_fields
+from writer.core.hugo.index import ContentIndex
+from writer.core.hugo.urls import make_path
+from writer.core.textio import atomic_write
+from writer.core.yaml_edit import format_scalar
+
+_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+
+
+@dataclass(frozen=True)
+class NewPagePlan:
+    target: Path
+    text: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+def slug_for(title: str) -> str:
+    """A slug as Hugo urlizes: lower case, spaces to hyphens, punctuation dropped."""
+    slug = make_path(title.replace("/", " ")).strip("-.")
+    return re.sub(r"-{2,}", "-", slug) or "page"
+
+
+def _title_case(text: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
+
+
+def _param(site_params: dict[str, Any], dotted: str) -> Any:
+    node: Any = site_params
+    for part in dotted.lower().split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def expand_archetype(
+    template: str, *, name: str, title: str, date: str, params: dict[str, Any]
+) -> tuple[str, list[str]]:
+    """Fill the template expressions writers' archetypes use; others stay as written (warned)."""
+    warnings: list[str] = []
+
+    def value(expression: str) -> str | None:
+        expr = expression.strip()
+        if expr == ".Date":
+            return date
+        if expr in (".Name", ".File.ContentBaseName", ".File.BaseFileName", ".File.TranslationBaseName"):
+            return name
+        match = re.fullmatch(r'replace\s+(\.Name|\.File\.ContentBaseName)\s+"-"\s+" "\s*\|\s*title', expr)
+        if match:
+            return title if title else _title_case(name.replace("-", " "))
+        match = re.fullmatch(r"\.Site\.Params\.([\w.]+)", expr)
+        if match:
+            found = _param(params, match.group(1))
+            return None if found is None else str(found)
+        if expr in ('.Title', "title .Name"):
+            return title
+        return None
+
+    def substitute(match: re.Match[str]) -> str:
+        result = value(match.group(1))
+        if result is None:
+            warnings.append(f"left as written: {match.group(0)}")
+            return match.group(0)
+        return result
+
+    return _ACTION.sub(substitute, template), warnings
+
+
+def _archetype(index: ContentIndex, section: str) -> Path | None:
+    folder = index.site.root / "archetypes"
+    for name in (f"{section}.md", f"{section}/index.md", "default.md"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _target(index: ContentIndex, section: str, slug: str, lang: str) -> Path:
+    site = index.site
+    language = site.language(lang)
+    if language is None:
+        raise WriterError(f"'{lang}' is not a language of this site ({', '.join(site.language_codes)})")
+    folder_mode = len({lang.content_dir for lang in site.languages}) > 1
+    base = site.root / language.content_dir / section / slug
+    if folder_mode:
+        return base / "index.md"
+    suffixed = any(f"index.{site.default_language}." in p.path for p in index.pages)
+    if lang == site.default_language and not suffixed and len(site.languages) > 1:
+        return base / "index.md"
+    return base / (f"index.{lang}.md" if len(site.languages) > 1 else "index.md")
+
+
+def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | None = None, *,
+                  slug: str | None = None, now: dt.datetime | None = None) -> NewPagePlan:
+    """The file a new page goes to and its text; refuses a folder that already exists."""
+    site = index.site
+    lang = (lang or site.default_language).lower()
+    section = section.strip("/")
+    slug = slug_for(slug or title)
+    target = _target(index, section, slug, lang)
+    if target.parent.exists():
+        raise WriterError(f"a page named '{slug}' already exists in {section}/", target.parent)
+    when = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
+    archetype = _archetype(index, section)
+    warnings: list[str] = []
+    if archetype is not None:
+        template = archetype.read_text(encoding="utf-8")
+        text, warnings = expand_archetype(template, name=slug, title=title, date=when.isoformat(),
+                                          params=site.config.get("params") or {})
+        text = _ensure_title_and_draft(text, title)
+    else:
+        text = _from_siblings(index, section, title, when)
+    return NewPagePlan(target, text, tuple(warnings))
+
+
+def _ensure_title_and_draft(text: str, title: str) -> str:
+    from writer.core.document import Page
+
+    page = Page(text)
+    if page.error is not None:
+        return text
+    if not page.get("title"):
+        page.set("title", title)
+    if page.get("draft") is None:
+        page.set("draft", True)
+    return page.text()
+
+
+def _from_siblings(index: ContentIndex, section: str, title: str, when: dt.datetime) -> str:
+    probe = next((p for p in index.pages if p.kind == "page" and p.logical.startswith(section + "/")), None)
+    fields = sibling_fields(index, probe) if probe is not None else {}
+    if probe is not None:
+        for key, value in probe.fields.items():
+            fields.setdefault(key, value)
+    lines = [f"title: {format_scalar(title, chr(39))}", f"date: {when.isoformat()}", "draft: true"]
+    seen = {"title", "date", "draft", "url", "slug", "translationkey", "aliases", "lastmod"}
+    nested: dict[str, list[str]] = {}
+    for key in fields:
+        top, _, rest = key.partition(".")
+        if top.lower() in seen:
+            continue
+        if rest:
+            nested.setdefault(top, []).append(rest)
+        elif key not in nested:
+            lines.append(f"{key}:")
+    for top, children in nested.items():
+        lines.append(f"{top}:")
+        lines.extend(f"  {child}:" for child in dict.fromkeys(children))
+    return "---\n" + "\n".join(dict.fromkeys(lines)) + "\n---\n\n"
+
+
+def apply_new_page(plan: NewPagePlan, site_root: Path) -> Path:
+    target = plan.target.resolve()
+    if not target.is_relative_to(site_root.resolve()):
+        raise WriterError("refusing to write outside the site", target)
+    if target.exists():
+        raise WriterError("refusing to overwrite an existing file", target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, plan.text.encode("utf-8"))
+    return target
+
+
+def sections(index: ContentIndex) -> list[str]:
+    """Top-level sections that hold pages."""
+    found = {p.logical.split("/")[0] for p in index.pages if "/" in p.logical}
+    return sorted(found)
