@@ -13,7 +13,7 @@ import yaml
 
 from writer.core.errors import ConfigError, WriterError
 
-SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate", "new")
+SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate", "new", "move")
 
 
 class UsageError(Exception):
@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("section", help="a section folder, or its name when run inside a site")
     p.add_argument("title")
     p.add_argument("--lang")
+    p = sub.add_parser("move", help="move a page or bundle (all languages) and rewrite refs to it")
+    p.add_argument("page")
+    p.add_argument("newpath", help="the new path from the content root, e.g. blog/new-slug")
+    p.add_argument("--dry-run", action="store_true", help="print every file that would change")
     p = sub.add_parser("translate", help="create translated copies of a page")
     p.add_argument("page")
     p.add_argument("--to", required=True, metavar="LANG[,LANG...]")
@@ -229,6 +233,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_move(args: argparse.Namespace) -> int:
+    from writer.core.hugo.move import apply_move, plan_move
+
+    page = Path(args.page)
+    if not page.is_file():
+        raise UsageError(f"{args.page}: no such page")
+    site, index = _open_site(args.page)
+    info = index.page_for_file(page)
+    if info is None:
+        raise UsageError(f"{args.page}: not a content page of the site at {site.root}")
+    plan = plan_move(index, info, args.newpath)
+    for name in plan.changed_files(site.root):
+        print(name)
+    if not args.dry_run:
+        apply_move(plan, site.root)
+    return 0
+
+
 COMMANDS = {
     "pages": cmd_pages,
     "check": cmd_check,
@@ -237,6 +259,7 @@ COMMANDS = {
     "set": cmd_set,
     "translate": cmd_translate,
     "new": cmd_new,
+    "move": cmd_move,
 }
 
 

@@ -65,3 +65,21 @@ def test_a_page_made_by_writer_new_builds(tmp_path, capsys) -> None:
     assert created in result.pages, result.output
     assert result.pages[created].permalink == "/blog/ein-neuer-beitrag/"
     assert "ERROR" not in result.output
+
+
+def test_after_writer_move_hugo_finds_every_ref_and_the_old_url_redirects(tmp_path, capsys) -> None:
+    from writer.core.document import Page
+
+    site = shutil.copytree(SAMPLE, tmp_path / "site")
+    about = Page.load(site / "content/about.de.md")
+    about.set("aliases", ["/ueber/"])  # the site uses aliases
+    about.save()
+    capsys.readouterr()
+    assert main(["move", str(site / "content/blog/gemeinsam-schreiben/index.de.md"), "blog/zusammen-schreiben"]) == 0
+    result = build(site, tmp_path / "build")
+    assert result.missing_refs == [] and "REF_NOT_FOUND" not in result.output, result.output
+    assert result.pages["content/blog/zusammen-schreiben/index.de.md"].permalink == "/blog/zusammen-schreiben/"
+    redirect = (result.root / "public" / "blog" / "gemeinsam-schreiben" / "index.html").read_text(encoding="utf-8")
+    assert "/blog/zusammen-schreiben/" in redirect and 'http-equiv="refresh"' in redirect
+    english = (result.root / "public" / "en" / "blog" / "gemeinsam-schreiben" / "index.html").read_text(encoding="utf-8")
+    assert "/en/blog/zusammen-schreiben/" in english
