@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from writer.ui.dialogs.image import ImageDialog  # noqa: E402
 from writer.ui.dialogs.link import LinkDialog  # noqa: E402
+from writer.ui.dialogs.site_ops import DeleteDialog, MoveDialog, NewPageDialog  # noqa: E402
 from writer.ui.dialogs.translate import TranslateDialog  # noqa: E402
 from writer.ui.main_window import MainWindow  # noqa: E402
 from writer.ui.settings import AppSettings  # noqa: E402
@@ -56,6 +57,14 @@ def main(out_dir: Path) -> None:
         link.anchor.setCurrentIndex(2)
         grab(app, link, out_dir / "dialog-link.png")
         grab(app, TranslateDialog(model.index, info), out_dir / "dialog-translate.png")
+        new = NewPageDialog(model.index, "blog", "de")
+        new.title_edit.setText("Schreiben im Zug")
+        grab(app, new, out_dir / "dialog-new-page.png")
+        move = MoveDialog(model.index, info)
+        move.new_path.setText("blog/zusammen-schreiben")
+        grab(app, move, out_dir / "dialog-move.png")
+        remote = model.index.page_for_file(site / "content/blog/remote-teams/index.de.md")
+        grab(app, DeleteDialog(model.index, remote), out_dir / "dialog-delete.png")
         window.resize(1400, 800)
         window.open_page("content/blog/remote-teams/index.fr.md")
         window.left.setCurrentWidget(window.translations)

@@ -70,10 +70,13 @@ def test_folder_site_and_collisions(tmp_path, capsys) -> None:
     index = ContentIndex.build(Site.open(site))
     plan = plan_new_page(index, "blog", "First post", "de", now=NOW)
     assert plan.target == site / "content/deutsch/blog/first-post/index.md"
+    again = plan_new_page(index, "blog", "First Post", "en", now=NOW)  # the title's slug is taken
+    assert again.target == site / "content/english/blog/first-post-2/index.md"
     with pytest.raises(WriterError, match="already exists"):
-        plan_new_page(index, "blog", "First Post", "en", now=NOW)
+        plan_new_page(index, "blog", "Anything", "en", slug="first-post", now=NOW)
     capsys.readouterr()
     assert main(["new", str(site / "content/english/blog"), "Noch ein Beitrag", "--lang", "en"]) == 0
     created = capsys.readouterr().out.strip()
     assert created == "content/english/blog/noch-ein-beitrag/index.md"
-    assert main(["new", str(site / "content/english/blog"), "Noch ein Beitrag", "--lang", "en"]) == 2
+    assert main(["new", str(site / "content/english/blog"), "Noch ein Beitrag", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == "content/english/blog/noch-ein-beitrag-2/index.md"

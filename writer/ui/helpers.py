@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
+from writer.core.hugo.drafts import publish
 from writer.ui.dialogs.image import ImageDialog
 from writer.ui.dialogs.link import LinkDialog
+from writer.ui.dialogs.site_ops import DeleteDialog, MoveDialog, NewPageDialog
 from writer.ui.dialogs.translate import TranslateDialog
 from writer.ui.page_editor import PageEditor
 
@@ -99,6 +101,70 @@ class Helpers:
             self.window.reload_index()
             for path in dialog.created:
                 self.window.open_page(model.site.rel(path))
+
+    # -- site operations ---------------------------------------------------------
+
+    def _current_info(self):
+        editor = self.window.current_editor()
+        model = self.window.model
+        if editor is None or model is None or editor.path is None:
+            return None
+        return model.index.page_for_file(editor.path)
+
+    def new_page(self) -> None:
+        model = self.window.model
+        if model is None:
+            return
+        info = self._current_info()
+        section = info.logical.split("/")[0] if info and "/" in info.logical else ""
+        dialog = NewPageDialog(model.index, section, info.lang if info else "", self.window)
+        self.window.last_dialog = dialog
+        if dialog.exec() and dialog.created is not None:
+            self.window.reload_index()
+            self.window.open_page(model.site.rel(dialog.created))
+
+    def move_page(self) -> None:
+        info = self._current_info()
+        if info is None:
+            return
+        model = self.window.model
+        if any(e.page.modified for e in self.window.editors()):
+            QMessageBox.information(self.window, "Rename or Move", "Save your pages first.")
+            return
+        dialog = MoveDialog(model.index, info, self.window)
+        self.window.last_dialog = dialog
+        if dialog.exec() and dialog.plan is not None:
+            moved = dict(dialog.plan.moves)
+            for editor in self.window.editors():
+                if editor.path in moved:
+                    editor.page.path = moved[editor.path]
+            for editor in self.window.editors():
+                if editor.path is not None and editor.path.exists():
+                    editor.reload_from_disk()
+            self.window.reload_index()
+
+    def delete_page(self) -> None:
+        info = self._current_info()
+        if info is None:
+            return
+        dialog = DeleteDialog(self.window.model.index, info, self.window)
+        self.window.last_dialog = dialog
+        if dialog.exec() and dialog.trashed:
+            for editor in list(self.window.editors()):
+                if editor.path is not None and not editor.path.exists():
+                    editor.page.mark_disk_state(b"")  # gone on purpose: nothing to ask
+                    self.window.guard.discarded(editor)
+                    self.window.tabs.removeTab(self.window.tabs.indexOf(editor))
+            self.window.reload_index()
+
+    def publish(self) -> None:
+        editor = self.window.current_editor()
+        if editor is None:
+            return
+        if publish(editor.page):
+            editor.form.load(editor.page, editor.suggestions, editor.completions)
+            editor.modified_changed.emit(editor.page.modified)
+            self.window.statusBar().showMessage("Published: draft is off and the date is now; save to keep it", 6000)
 
     def toggle_side_by_side(self, on: bool) -> None:
         editor = self.window.current_editor()

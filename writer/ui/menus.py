@@ -41,11 +41,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         return action
 
     file_menu = bar.addMenu("&File")
+    add(file_menu, "new_page", "New Page…", window.helpers.new_page, Std.New)
     add(file_menu, "open_site", "Open Site…", window.open_site_dialog, Std.Open)
     recent = file_menu.addMenu("Open Recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     file_menu.addSeparator()
     add(file_menu, "translate", "Translated Copies…", window.helpers.translate, "Ctrl+Shift+T")
+    add(file_menu, "move_page", "Rename or Move Page…", window.helpers.move_page, "F2")
+    add(file_menu, "delete_page", "Delete Page…", window.helpers.delete_page)
+    add(file_menu, "publish", "Publish (draft off, date now)", window.helpers.publish, "Ctrl+Shift+P")
     file_menu.addSeparator()
     add(file_menu, "save", "Save", window.save_current, Std.Save)
     add(file_menu, "save_as", "Save As…", window.save_as, Std.SaveAs)
@@ -103,7 +107,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     toolbar = window.addToolBar("Helpers")
     toolbar.setObjectName("helpers-toolbar")
     toolbar.setMovable(False)
-    for name in ("insert_image", "insert_link", "translate", "side_by_side"):
+    for name in ("new_page", "insert_image", "insert_link", "translate", "side_by_side", "publish"):
         toolbar.addAction(actions[name])
 
     help_menu = bar.addMenu("&Help")

@@ -6,11 +6,22 @@ from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from writer.core.hugo.drafts import page_states
 from writer.core.hugo.index import ContentIndex, PageInfo
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _section_of(page: PageInfo) -> str:
@@ -31,6 +42,11 @@ class SiteTree(QWidget):
         self.filter.setPlaceholderText("Filter pages…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
+        self.state = QComboBox()
+        for text, data in (("All pages", ""), ("Drafts", "draft"), ("Future-dated", "future"),
+                           ("Expired", "expired"), ("Published", "published")):
+            self.state.addItem(text, data)
+        self.state.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filter.text()))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Page", "Languages"])
         header = self.tree.header()
@@ -41,7 +57,10 @@ class SiteTree(QWidget):
         self.tree.itemClicked.connect(self._on_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.state)
+        layout.addLayout(row)
         layout.addWidget(self.tree)
         self.index: ContentIndex | None = None
 
@@ -74,6 +93,7 @@ class SiteTree(QWidget):
         badges = " ".join(p.lang.upper() for p in pages)
         item = QTreeWidgetItem([_label(main), badges])
         item.setData(0, PATH_ROLE, main.path)
+        item.setData(0, STATE_ROLE, ",".join(sorted(set().union(*(page_states(p) for p in pages)))))
         item.setToolTip(0, main.path)
         _mark(item, main)
         parent.addChild(item)
@@ -98,10 +118,17 @@ class SiteTree(QWidget):
                     + [f"{group.child(k).text(0)} {group.child(k).data(0, PATH_ROLE)}"
                        for k in range(group.childCount())]
                 ).lower()
-                visible = not needle or needle in hay
+                visible = (not needle or needle in hay) and self._state_matches(group)
                 group.setHidden(not visible)
                 any_visible = any_visible or visible
             section.setHidden(not any_visible)
+
+    def _state_matches(self, group: QTreeWidgetItem) -> bool:
+        wanted = self.state.currentData()
+        states = set(filter(None, str(group.data(0, STATE_ROLE) or "").split(",")))
+        if not wanted:
+            return True
+        return not states if wanted == "published" else wanted in states
 
     def select_path(self, path: str) -> None:
         for item in self._items():

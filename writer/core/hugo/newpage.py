@@ -106,8 +106,13 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
     site = index.site
     lang = (lang or site.default_language).lower()
     section = section.strip("/")
-    slug = slug_for(slug or title)
+    explicit = slug is not None
+    base = slug_for(slug or title)
+    slug, n = base, 2
     target = _target(index, section, slug, lang)
+    while target.parent.exists() and not explicit:  # a title-derived slug is made unique
+        slug, n = f"{base}-{n}", n + 1
+        target = _target(index, section, slug, lang)
     if target.parent.exists():
         raise WriterError(f"a page named '{slug}' already exists in {section}/", target.parent)
     when = (now or dt.datetime.now().astimezone()).replace(microsecond=0)

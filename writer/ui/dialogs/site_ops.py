@@ -1,0 +1,205 @@
+"""New page, rename or move, and delete: the weekly site operations, each previewed first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFile
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from writer.core.errors import WriterError
+from writer.core.hugo.drafts import inbound_links
+from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.core.hugo.move import MovePlan, apply_move, plan_move
+from writer.core.hugo.newpage import apply_new_page, plan_new_page, sections, slug_for
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    return label
+
+
+class NewPageDialog(QDialog):
+    def __init__(self, index: ContentIndex, section: str = "", lang: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Page")
+        self.index = index
+        self.created: Path | None = None
+        self.section = QComboBox()
+        self.section.setEditable(True)
+        self.section.addItems(sections(index))
+        if section:
+            self.section.setCurrentText(section)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("The page's title")
+        self.slug_edit = QLineEdit()
+        self.slug_edit.setPlaceholderText("made from the title")
+        self.lang = QComboBox()
+        for language in index.site.languages:
+            self.lang.addItem(f"{language.label or language.code} ({language.code})", language.code)
+        self.lang.setCurrentIndex(max(0, self.lang.findData(lang or index.site.default_language)))
+        self.where = QLabel()
+        self.where.setStyleSheet("color: palette(mid);")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("Section", self.section)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Slug", self.slug_edit)
+        form.addRow("Language", self.lang)
+        form.addRow("", self.where)
+        buttons = _buttons(self, "Create Draft")
+        buttons.accepted.connect(self.create)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._slug_edited = False
+        self.title_edit.textChanged.connect(self._on_title_changed)
+        self.slug_edit.textEdited.connect(lambda _t: setattr(self, "_slug_edited", True))
+        for signal in (self.slug_edit.textChanged, self.section.currentTextChanged, self.lang.currentIndexChanged):
+            signal.connect(self._update_where)
+
+    def _on_title_changed(self, title: str) -> None:
+        if not self._slug_edited:
+            self.slug_edit.setText(slug_for(title) if title.strip() else "")
+
+    def _plan(self):
+        return plan_new_page(self.index, self.section.currentText(), self.title_edit.text().strip(),
+                             self.lang.currentData(), slug=self.slug_edit.text().strip() or None)
+
+    def _update_where(self, *_args) -> None:
+        try:
+            plan = self._plan()
+        except WriterError as exc:
+            self.where.setText("")
+            self.error.setText(exc.message)
+            return
+        self.error.setText("")
+        self.where.setText(self.index.site.rel(plan.target))
+
+    def create(self) -> None:
+        if not self.title_edit.text().strip():
+            self.error.setText("A new page needs a title.")
+            return
+        try:
+            plan = self._plan()
+            self.created = apply_new_page(plan, self.index.site.root)
+        except (WriterError, OSError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class MoveDialog(QDialog):
+    """Shows every file the move changes before anything is written."""
+
+    def __init__(self, index: ContentIndex, page: PageInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rename or Move")
+        self.resize(640, 420)
+        self.index, self.page = index, page
+        self.plan: MovePlan | None = None
+        self.new_path = QLineEdit(page.logical)
+        self.changes = QListWidget()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("Page", QLabel(page.title or page.path))
+        form.addRow("New path", self.new_path)
+        buttons = _buttons(self, "Move")
+        buttons.accepted.connect(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Files that will change:"))
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.new_path.textChanged.connect(self.preview)
+
+    def preview(self, *_args) -> None:
+        self.changes.clear()
+        self.plan = None
+        target = self.new_path.text().strip().strip("/")
+        if not target or target == self.page.logical:
+            self.error.setText("")
+            return
+        try:
+            self.plan = plan_move(self.index, self.page, target)
+        except (WriterError, OSError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.setText("")
+        self.changes.addItems(self.plan.changed_files(self.index.site.root))
+
+    def apply(self) -> None:
+        if self.plan is None:
+            self.preview()
+        if self.plan is None:
+            return
+        try:
+            apply_move(self.plan, self.index.site.root)
+        except (WriterError, OSError) as exc:
+            self.error.setText(f"Nothing was changed: {exc}")
+            return
+        self.accept()
+
+
+class DeleteDialog(QDialog):
+    """Moves the page (all languages or one) to the system trash; lists the pages linking to it."""
+
+    def __init__(self, index: ContentIndex, page: PageInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Delete Page")
+        self.index, self.page = index, page
+        self.trashed: list[Path] = []
+        self.all_languages = QCheckBox(f"All languages ({', '.join(sorted({page.lang, *index.translations(page)}))})")
+        self.all_languages.setChecked(False)
+        links = QListWidget()
+        for path, line in inbound_links(index, page):
+            links.addItem(f"{path}:{line}")
+        self.error = _error_label()
+        buttons = _buttons(self, "Move to Trash")
+        buttons.accepted.connect(self.delete)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{page.title or page.path}</b> ({page.lang.upper()})"))
+        layout.addWidget(self.all_languages)
+        layout.addWidget(QLabel(f"{links.count()} link(s) to it will break:"))
+        layout.addWidget(links)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.links = links
+
+    def files(self) -> list[Path]:
+        root = self.index.site.root
+        members = [self.page, *self.index.translations(self.page).values()] if self.all_languages.isChecked() \
+            else [self.page]
+        if self.page.bundle == "leaf" and self.all_languages.isChecked():
+            return [(root / self.page.path).parent]  # the bundle with its images
+        return [root / m.path for m in members]
+
+    def delete(self) -> None:
+        for path in self.files():
+            if not QFile.moveToTrash(str(path)):
+                self.error.setText(f"{path.name} could not be moved to the trash; nothing else was deleted.")
+                return
+            self.trashed.append(path)
+        self.accept()
