@@ -150,12 +150,18 @@ def set_field(fm: FrontMatter, key: str, value: Any, newline: str = "\n") -> Fro
         block = opening + "---" + newline
         fm = parse_block(YAML, block, len(opening), len(opening))
     inner = fm.inner
-    if fm.format == YAML:
-        new_inner = yaml_edit.set_yaml(inner, keys, value, newline)
-    elif fm.format == TOML:
-        new_inner = toml_edit.set_toml(inner, keys, value)
-    else:
-        new_inner = json_edit.set_json(inner, keys, value, newline)
+    try:
+        if fm.format == YAML:
+            new_inner = yaml_edit.set_yaml(inner, keys, value, newline)
+        elif fm.format == TOML:
+            new_inner = toml_edit.set_toml(inner, keys, value, newline)
+        else:
+            new_inner = json_edit.set_json(inner, keys, value, newline)
+    except FrontMatterError as exc:  # lines of the block are lines of the file, one further down
+        line = exc.line + fm.first_line - 1 if exc.line is not None else None
+        raise FrontMatterError(exc.message, None, line, exc.column) from exc
+    except ValueError as exc:
+        raise FrontMatterError(f"cannot set '{key}': {exc}") from exc
     return fm.with_inner(new_inner)
 
 

@@ -58,7 +58,7 @@ def _item_for(value: Any, old: Item | None) -> Item:
     return tomlkit.item(value)
 
 
-def set_toml(inner: str, keys: list[str], value: Any) -> str:
+def set_toml(inner: str, keys: list[str], value: Any, newline: str = "\n") -> str:
     try:
         doc = tomlkit.parse(inner)
     except ParseError as exc:
@@ -82,7 +82,10 @@ def set_toml(inner: str, keys: list[str], value: Any) -> str:
         new.trivia.comment = old.trivia.comment
         new.trivia.trail = old.trivia.trail
     container[last] = new
-    return doc.as_string()
+    text = doc.as_string()
+    if newline == "\r\n":  # tomlkit writes new lines with "\n"; the file uses CRLF
+        text = re.sub(r"(?<!\r)\n", "\r\n", text)
+    return text
 
 
 def delete_toml(inner: str, keys: list[str]) -> str:

@@ -9,6 +9,7 @@ indents, whitespace-only lines and key order all stay.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -54,6 +55,14 @@ def _single_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _printable(ch: str) -> bool:
+    """What YAML allows unescaped (and what survives a reader's line-break folding)."""
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF):
+        return False
+    return not 0xD800 <= code <= 0xDFFF
+
+
 def _double_quoted(text: str) -> str:
     out = []
     for ch in text:
@@ -63,8 +72,8 @@ def _double_quoted(text: str) -> str:
             out.append("\\n")
         elif ch == "\t":
             out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\x{ord(ch):02x}")
+        elif not _printable(ch):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -81,16 +90,31 @@ def format_scalar(value: Any, style: str | None = None, *, flow: bool = False) -
         text = scalar_text(value)
         if style is None and _plain_ok(text, flow):
             return text
-        if style == '"' or "\n" in text or any(ord(c) < 0x20 for c in text):
+        if style == '"' or "\n" in text or not all(_printable(c) for c in text):
             return _double_quoted(text)
         return _single_quoted(text)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return _float_text(value)
+    if isinstance(value, int):
         return repr(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return _single_quoted(str(value))
+
+
+def _float_text(value: float) -> str:
+    """A float that reads back as a float (YAML 1.1 wants `1.0e+20`, `.inf`, `.nan`)."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value)
+    if "e" in text and "." not in text.split("e")[0]:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}.0e{exponent}"
+    return text
 
 
 def _plain_ok(text: str, flow: bool) -> bool:
@@ -110,7 +134,7 @@ def _item_style(node: Node | None) -> str | None:
 
 
 def format_flow_list(items: list[Any], style: str | None) -> str:
-    return "[" + ", ".join(format_scalar(v, style, flow=True) for v in items) + "]"
+    return "[" + ", ".join(_inline(v, style if isinstance(v, str) else None, flow=True) for v in items) + "]"
 
 
 def format_block(value: Any, indent: int, unit: int, newline: str, style: str | None = None) -> str:
@@ -126,16 +150,16 @@ def format_block(value: Any, indent: int, unit: int, newline: str, style: str | 
                 lines.append(f"{pad}{key}: {_inline(item, style)}".rstrip() + newline)
     else:
         for item in value:
-            lines.append(f"{pad}- {_inline(item, style)}".rstrip() + newline)
+            lines.append(f"{pad}- {_inline(item, style if isinstance(item, str) else None)}".rstrip() + newline)
     return "".join(lines)
 
 
-def _inline(value: Any, style: str | None) -> str:
+def _inline(value: Any, style: str | None, flow: bool = False) -> str:
     if isinstance(value, list):
         return format_flow_list(value, style)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {format_scalar(v, flow=True)}" for k, v in value.items()) + "}"
-    return format_scalar(value, style)
+        return "{" + ", ".join(f"{k}: {_inline(v, None, flow=True)}" for k, v in value.items()) + "}"
+    return format_scalar(value, style, flow=flow)
 
 
 # -- positions ---------------------------------------------------------------
@@ -216,7 +240,7 @@ class _Edit:
             if depth == len(keys) - 1:
                 return self._replace(key_node, value_node, value)
             if _is_empty(value_node):
-                return self._fill_empty(key_node, keys[depth + 1 :], value)
+                return self._fill_empty(key_node, keys[depth + 1 :], value, flow=node.flow_style is True)
             node = value_node
         raise AssertionError("unreachable")
 
@@ -246,30 +270,80 @@ class _Edit:
         nested: Any = value
         for key in reversed(keys[1:]):
             nested = {key: nested}
-        entry = f"{keys[0]}: {_inline(nested, None)}"
-        sep = ", " if mapping.value else ""
+        entry = f"{keys[0]}: {_inline(nested, None, flow=True)}"
+        before = self.inner[:close].rstrip()
+        sep = "" if before.endswith(("{", ",")) else ", "
+        if before.endswith(","):
+            sep = " " if not self.inner[:close].endswith(" ") else ""
         return self.splice(close, close, sep + entry)
 
-    def _fill_empty(self, key_node: Node, keys: list[str], value: Any) -> str:
+    def _fill_empty(self, key_node: Node, keys: list[str], value: Any, flow: bool = False) -> str:
+        if flow:
+            colon = self._colon_after(key_node)
+            end = colon + 1
+            while end < len(self.inner) and self.inner[end] in " \t":
+                end += 1
+            nested: Any = value
+            for key in reversed(keys):
+                nested = {key: nested}
+            return self.splice(colon + 1, end, " " + _inline(nested, None, flow=True))
         pos = _line_end(self.inner, key_node.end_mark.index)
         line_break = pos > 0 and self.inner[pos - 1] == "\n"
         head = "" if line_break else self.newline
         body = self._new_lines(keys, value, key_node.start_mark.column + self.unit)
         return self.splice(pos, pos, head + body)
 
+    def _colon_after(self, key_node: Node) -> int:
+        """The `:` that follows a key on its line (`key :` too); none in a YAML set `{a, b}`."""
+        match = re.compile(r"[ \t]*:").match(self.inner, key_node.end_mark.index)
+        if match is None:
+            raise FrontMatterError(f"'{key_node.value}' has no value to set (is it in a YAML set?)")
+        return match.end() - 1
+
     def _replace(self, key_node: Node, old: Node, value: Any) -> str:
         if _is_empty(old):
-            colon = self.inner.index(":", key_node.end_mark.index)
+            colon = self._colon_after(key_node)
             end = colon + 1
             while end < len(self.inner) and self.inner[end] in " \t":
                 end += 1
-            return self.splice(colon + 1, end, self._value_text(key_node, old, value, True))
+            text = self._value_text(key_node, old, value, True)
+            if end < len(self.inner) and self.inner[end] == "#" and text:
+                text += " "  # keep the comment apart from the new value
+            return self.splice(colon + 1, end, text)
+        block = isinstance(old, (SequenceNode, MappingNode)) and old.flow_style is not True
+        if block and not self._same_block_shape(old, value):
+            # a block list or map becomes something else: write it right after the colon
+            colon = self._colon_after(key_node)
+            end = _content_end(key_node, old)
+            text = self._fresh_value(key_node, value)
+            return self.splice(colon + 1, end, text)
         start, end = old.start_mark.index, _content_end(key_node, old)
+        if isinstance(old, ScalarNode) and old.style in ("|", ">"):
+            # a block scalar's end includes the blank lines after it: they are not its text
+            kept = self.inner[start:end].rstrip("\r\n")
+            end = start + len(kept) + len(self.newline if self.inner[start + len(kept):end] else "")
         text = self._value_text(key_node, old, value, False)
+        anchor = getattr(old, "anchor", None)
+        if anchor and self.inner.startswith(f"&{anchor}", start):
+            text = f"&{anchor} " + text  # an alias elsewhere still needs it
         old_text = self.inner[start:end]
         if old_text.endswith("\n") and not text.endswith("\n"):
             text += self.newline
         return self.splice(start, end, text)
+
+    @staticmethod
+    def _same_block_shape(old: Node, value: Any) -> bool:
+        if isinstance(old, SequenceNode):
+            return isinstance(value, list) and bool(value)
+        return isinstance(value, dict) and bool(value)
+
+    def _fresh_value(self, key_node: Node, value: Any) -> str:
+        """A value written after `key:` as if new (inline, or a block one indent step in)."""
+        if isinstance(value, dict) and value:
+            block = format_block(value, key_node.start_mark.column + self.unit, self.unit, self.newline)
+            return self.newline + block.rstrip("\r\n")
+        text = _inline(value, None) if isinstance(value, (list, dict)) else format_scalar(value)
+        return (" " + text) if text else ""
 
     def _value_text(self, key_node: Node, old: Node, value: Any, after_colon: bool) -> str:
         lead = " " if after_colon else ""
@@ -282,6 +356,8 @@ class _Edit:
                 text = format_block(value, indent, self.unit, self.newline, _item_style(old))
                 first_pad = " " * indent
                 return text[len(first_pad) :].rstrip("\r\n")
+            if after_colon and isinstance(value, dict) and value:
+                return self._fresh_value(key_node, value)
             return lead + _inline(value, _item_style(old))
         style = old.style if isinstance(old, ScalarNode) and old.style in ("'", '"') else None
         if value is None:

@@ -1,0 +1,57 @@
+"""Edge cases found in review: each once corrupted or broke a page's front matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.core.document import Page
+from writer.core.errors import FrontMatterError
+
+
+@pytest.mark.parametrize(
+    "text,key,value,expected",
+    [
+        ("---\ntitle: # note\n---\nbody", "title", "x", "---\ntitle: x # note\n---\nbody"),
+        ("---\ntags:   # c\n---\n", "tags", ["a"], "---\ntags: [a] # c\n---\n"),
+        ("---\ntags:\n- a\nx: 1\n---\n", "tags", {"k": "v"}, "---\ntags:\n  k: v\nx: 1\n---\n"),
+        ("---\ntags:\n- a\n- b\nx: 1\n---\n", "tags", "solo", "---\ntags: solo\nx: 1\n---\n"),
+        ("---\ntags:\n- a\nx: 1\n---\n", "tags", [], "---\ntags: []\nx: 1\n---\n"),
+        ("---\nseo: {title: x}\n---\n", "seo.desc", "a, b", "---\nseo: {title: x, desc: 'a, b'}\n---\n"),
+        ("---\nseo: {a: 1, }\n---\n", "seo.b", 2, "---\nseo: {a: 1, b: 2}\n---\n"),
+        ("---\nseo: {a: , c: 1}\n---\n", "seo.a.b", 1, "---\nseo: {a: {b: 1}, c: 1}\n---\n"),
+        ("---\na: &x 1\nb: *x\n---\n", "a", 2, "---\na: &x 2\nb: *x\n---\n"),
+        ("---\nd: |\n  line\n\nx: 1\n---\n", "d", "new", "---\nd: new\n\nx: 1\n---\n"),
+        ('+++\r\ntitle = "a"\r\n+++\r\nbody', "x", 2, '+++\r\ntitle = "a"\r\nx = 2\r\n+++\r\nbody'),
+    ],
+)
+def test_review_cases(text, key, value, expected) -> None:
+    page = Page(text)
+    page.set(key, value)
+    assert page.text() == expected
+    assert Page(page.text()).error is None
+
+
+def test_values_keep_their_type() -> None:
+    for value in ["p\x85q", "p\x80q", 1e20, float("inf"), [{"a": 1}, "b"], ["c", 1]]:
+        page = Page('---\nv: 1\ntags:\n  - "a"\n---\n')
+        page.set("v", value)
+        page.set("tags", ["c", 1])
+        again = Page(page.text())
+        assert again.get("v") == value and again.get("tags") == ["c", 1], value
+
+
+def test_a_key_in_a_yaml_set_is_refused_without_touching_other_lines() -> None:
+    page = Page("---\ns: {a, b}\nz: 1\n---\n")
+    with pytest.raises(FrontMatterError):
+        page.set("s.a", "v")
+    assert page.text() == "---\ns: {a, b}\nz: 1\n---\n"
+
+
+def test_editor_errors_carry_the_file_line() -> None:
+    page = Page("---\na: 1\ntitle:\tx\n---\n")
+    try:
+        page.set("a", 2)
+    except FrontMatterError as exc:
+        assert exc.line in (None, 3)
+    else:
+        assert Page(page.text()).get("a") == 2
