@@ -27,6 +27,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="write a picture of the window and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
     parser.add_argument("--theme", choices=["auto", "light", "dark"], help="colour theme")
+    parser.add_argument("--self-check", action="store_true",
+                        help="print where resources, dictionaries and the web engine were found; exit")
     return parser.parse_args(argv)
 
 
@@ -38,8 +40,37 @@ def start_path(arg: str | None, last_site: str | None, data_dir: Path) -> Path:
     return user_sample_site(data_dir)
 
 
+def self_check() -> int:
+    """What a bundle must carry: preview CSS, the sample site, dictionaries, the web engine."""
+    import json
+
+    from writer.core.paths import resources_dir
+    from writer.core.spell import SpellChecker, available_languages
+
+    resources = resources_dir()
+    report = {
+        "resources": str(resources),
+        "css": (resources / "preview" / "preview.css").is_file(),
+        "sample_site": (resources / "sample-site" / "hugo.toml").is_file(),
+        "icon": (resources / "icons" / "writer-256.png").is_file(),
+        "dictionaries": list(available_languages()),
+        "german_loads": SpellChecker("de").load() and SpellChecker("de").supported,
+    }
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+
+        report["webengine"] = True
+    except ImportError:
+        report["webengine"] = False
+    print(json.dumps(report, indent=2))
+    ok = report["css"] and report["sample_site"] and len(report["dictionaries"]) >= 8 and report["german_loads"]
+    return 0 if ok else 1
+
+
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
+    if args.self_check:
+        return self_check()
     if args.path and not Path(args.path).exists():
         print(f"writer: {args.path}: no such file or folder", file=sys.stderr)
         return 2
@@ -58,6 +89,11 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Writer")
     app.setApplicationName("Writer")
+    from PySide6.QtGui import QIcon
+
+    from writer.core.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "writer-256.png")))
     settings = AppSettings()
     theme = args.theme or str(settings.q.value("view/theme", "auto"))
     apply_palette(app, resolve_theme(theme))

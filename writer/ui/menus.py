@@ -124,11 +124,23 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction("No recent sites").setEnabled(False)
 
 
-def _about(window: MainWindow) -> None:
-    import PySide6
+def about_text() -> str:
+    """Writer's version and the versions of the libraries it stands on."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    QMessageBox.about(
-        window, "About Writer",
-        f"<b>Writer {writer.__version__}</b><br>Markdown authoring for Hugo sites.<br>"
-        f"Qt for Python {PySide6.__version__}",
-    )
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    rows = [f"Qt {qVersion()}", f"Qt for Python {PySide6.__version__}"]
+    for name in ("markdown-it-py", "mdit-py-plugins", "Pygments", "pyspellchecker", "ruamel.yaml",
+                 "tomlkit", "PyYAML", "python-frontmatter"):
+        try:
+            rows.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            rows.append(f"{name} (bundled)")
+    return (f"<b>Writer {writer.__version__}</b><br>Markdown authoring for Hugo sites, offline.<br><br>"
+            + "<br>".join(rows))
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(window, "About Writer", about_text())
