@@ -195,16 +195,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_page(arg: str):  # -> tuple[Site, ContentIndex, PageInfo]
+    """The site, its index and the index entry of a page given on the command line."""
+    page = Path(arg)
+    if not page.is_file():
+        raise UsageError(f"{arg}: no such page")
+    site, index = _open_site(arg)
+    info = index.page_for_file(page)
+    if info is None:
+        raise UsageError(f"{arg}: not a content page of the site at {site.root}")
+    return site, index, info
+
+
 def cmd_translate(args: argparse.Namespace) -> int:
     from writer.core.hugo.translate import apply_translation, plan_translation
 
-    page = Path(args.page)
-    if not page.is_file():
-        raise UsageError(f"{args.page}: no such page")
-    site, index = _open_site(args.page)
-    info = index.page_for_file(page)
-    if info is None:
-        raise UsageError(f"{args.page}: not a content page of the site at {site.root}")
+    site, index, info = _open_page(args.page)
     langs = [code.strip().lower() for code in args.to.split(",") if code.strip()]
     plans = [plan_translation(index, info, lang, draft=args.draft) for lang in langs]
     for plan in plans:  # every plan is checked before anything is written
@@ -236,13 +242,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_move(args: argparse.Namespace) -> int:
     from writer.core.hugo.move import apply_move, plan_move
 
-    page = Path(args.page)
-    if not page.is_file():
-        raise UsageError(f"{args.page}: no such page")
-    site, index = _open_site(args.page)
-    info = index.page_for_file(page)
-    if info is None:
-        raise UsageError(f"{args.page}: not a content page of the site at {site.root}")
+    site, index, info = _open_page(args.page)
     plan = plan_move(index, info, args.newpath)
     for name in plan.changed_files(site.root):
         print(name)

@@ -137,6 +137,20 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     _fsync_folder(folder)
 
 
+def create_file(target: Path, data: bytes, inside: Path) -> Path:
+    """Write a new file under `inside`: never outside it, never over an existing file."""
+    from writer.core.errors import WriterError
+
+    resolved = target.resolve()
+    if not resolved.is_relative_to(inside.resolve()):
+        raise WriterError("refusing to write outside the site", target)
+    if resolved.exists():
+        raise WriterError("refusing to overwrite an existing file", target)
+    resolved.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(resolved, data)
+    return resolved
+
+
 def _fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return

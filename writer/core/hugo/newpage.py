@@ -12,7 +12,7 @@ from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.urls import make_path
-from writer.core.textio import atomic_write
+from writer.core.textio import create_file
 from writer.core.yaml_edit import format_scalar
 
 _ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
@@ -165,14 +165,7 @@ def _from_siblings(index: ContentIndex, section: str, title: str, when: dt.datet
 
 
 def apply_new_page(plan: NewPagePlan, site_root: Path) -> Path:
-    target = plan.target.resolve()
-    if not target.is_relative_to(site_root.resolve()):
-        raise WriterError("refusing to write outside the site", target)
-    if target.exists():
-        raise WriterError("refusing to overwrite an existing file", target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, plan.text.encode("utf-8"))
-    return target
+    return create_file(plan.target, plan.text.encode("utf-8"), site_root)
 
 
 def sections(index: ContentIndex) -> list[str]:

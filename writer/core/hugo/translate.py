@@ -10,7 +10,7 @@ from pathlib import Path
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo, _split_name
-from writer.core.textio import atomic_write
+from writer.core.textio import create_file
 
 
 @dataclass(frozen=True)
@@ -95,14 +95,7 @@ def plan_translation(
 
 def apply_translation(plan: TranslationPlan, site_root: Path) -> Path:
     """Write the copy; refuses to overwrite anything or to write outside the site."""
-    target = plan.target.resolve()
-    if not target.is_relative_to(site_root.resolve()):
-        raise WriterError("refusing to write outside the site", target)
-    if target.exists():
-        raise WriterError("refusing to overwrite an existing file", target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, plan.text_bytes)
-    return target
+    return create_file(plan.target, plan.text_bytes, site_root)
 
 
 # -- status ---------------------------------------------------------------------
