@@ -7,8 +7,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
-SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
 
 
 def pytest_collection_modifyitems(items):

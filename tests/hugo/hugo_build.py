@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROBE = Path(__file__).parent / "probe"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
+SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
 _ARTICLE = re.compile(
     r'<article data-file="(?P<file>[^"]*)" data-lang="(?P<lang>[^"]*)" data-kind="(?P<kind>[^"]*)" '
     r'data-permalink="(?P<permalink>[^"]*)">\s*<ul class="translations">(?P<tr>.*?)</ul>\s*'

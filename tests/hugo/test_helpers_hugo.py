@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import FIXTURES, SAMPLE
-from hugo_build import build
+from hugo_build import FIXTURES, SAMPLE, build
 
 from writer.cli import main
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, SAMPLE
-from hugo_build import Build, build
+from hugo_build import FIXTURES, SAMPLE, Build, build
 from reader_view import reader_view
 
 from writer.core.hugo.render_context import SiteModel

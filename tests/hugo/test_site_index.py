@@ -6,8 +6,7 @@ import json
 import subprocess
 
 import pytest
-from conftest import FIXTURES, SAMPLE
-from hugo_build import Build, build, hugo_binary
+from hugo_build import FIXTURES, SAMPLE, Build, build, hugo_binary
 
 from writer.cli import main
 from writer.core.check import Checker
