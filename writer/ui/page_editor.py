@@ -50,6 +50,7 @@ class PageEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self._loading = False
+        self._plain: str | None = None  # the editor's text, cached until the next edit
         self._was_modified = False
         self.spell = None  # the page language's SpellChecker, set by the window
         self.missing_on_disk = False
@@ -75,10 +76,14 @@ class PageEditor(QWidget):
     def _load_body(self) -> None:
         self._loading = True
         self.editor.setPlainText(self.page.body.replace("\r\n", "\n"))
+        self._plain = None
         self._loading = False
 
     def body_text(self) -> str:
-        return self.editor.toPlainText()
+        """The editor's text, read once per edit (a 200 KB copy is not free on the typing path)."""
+        if self._plain is None:
+            self._plain = self.editor.toPlainText()
+        return self._plain
 
     # -- edits ----------------------------------------------------------------
 
@@ -87,7 +92,8 @@ class PageEditor(QWidget):
         # of the document; only real edits reach the page and the preview.
         if self._loading or self.editor.highlighter.rechecking:
             return
-        self.page.set_body(self.editor.toPlainText())
+        self._plain = None
+        self.page.set_body(self.body_text())
         self.body_edited.emit()
         self._check_modified()
 

@@ -38,10 +38,6 @@ class PageInfo:
     fields: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     error: WriterError | None = field(default=None, compare=False)
 
-    @property
-    def section(self) -> str:
-        return self.logical.split("/")[0] if "/" in self.logical or self.kind == "section" else ""
-
 
 @dataclass(frozen=True)
 class _ContentRoot:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
-from writer.core.hugo.index import MARKDOWN_EXTS, ContentIndex, PageInfo
+from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver, find_refs
 from writer.core.textio import atomic_write, read_bytes
 
@@ -154,7 +154,3 @@ def _remove_empty_folders(folders: list[Path], site_root: Path) -> None:
         while current != site_root and current.is_dir() and not any(current.iterdir()):
             current.rmdir()
             current = current.parent
-
-
-def is_markdown(path: Path) -> bool:
-    return path.suffix.lower() in MARKDOWN_EXTS
