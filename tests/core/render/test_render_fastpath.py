@@ -1,0 +1,89 @@
+"""The parser shortcuts in render/fastpath.py give exactly markdown-it's tokens."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from writer.core.render import RenderOptions, fastpath
+from writer.core.render import renderer as renderer_module
+from writer.core.render.state import ENV_KEY
+
+LINE_STARTS = [
+    "", "", "", "# ", "## ", "- ", "* ", "+ ", "1. ", "2) ", "> ", "    ", "  ", "\t",
+    "```", "~~~", "```python", "---", "***", "___", "===", "| ", "|---|:-:|", "|:--", "- --",
+    ": ", "~ ", "[^1]: ", "[ref]: /url", "<div>", "<!-- ", "{.note}", "{#id}", "[^", "[",
+]
+WORDS = [
+    "word", "Bär", "*em*", "**strong**", "_u_", "`code`", "[link](/x)", "[ref]", "[^1]",
+    "![img](a.png)", "<b>", "&amp;", "\\*", "~~del~~", "https://x.org/a", "www.ex.com",
+    "a@b.de", "--", "...", "\"q\"", "'s'", "<<", ">>", "|", "-", ":", "{.c}", "WRSC0E",
+]
+
+line = st.builds(
+    lambda start, words: start + " ".join(words),
+    st.sampled_from(LINE_STARTS),
+    st.lists(st.sampled_from(WORDS), max_size=5),
+)
+document = st.lists(line, max_size=14).map("\n".join)
+
+
+def _signature(tokens):
+    return [
+        (
+            t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info,
+            sorted(t.attrs.items()), t.hidden, t.block,
+            _signature(t.children) if t.children else None,
+        )
+        for t in tokens
+    ]
+
+
+def _parsers(options: RenderOptions, monkeypatch: pytest.MonkeyPatch):
+    fast = renderer_module._build(options)
+    with monkeypatch.context() as patch:
+        patch.setattr(fastpath, "install", lambda md: None)
+        plain = renderer_module._build(options)
+    return fast, plain
+
+
+def _tokens(md, text: str):
+    renderer = renderer_module.Renderer()
+    state = renderer._state(text, None, 0, 0)
+    return _signature(md.parse(state.extraction.text, {ENV_KEY: state}))
+
+
+@pytest.mark.parametrize(
+    "options",
+    [RenderOptions(), RenderOptions(block_attributes=True, typographer=False)],
+    ids=["default", "blockattrs"],
+)
+def test_same_tokens_as_markdown_it(options: RenderOptions, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, plain = _parsers(options, monkeypatch)
+    assert fast.block.tokenize != plain.block.tokenize  # the shortcut is really in place
+
+    @settings(max_examples=400, deadline=None)
+    @given(document)
+    def check(text: str) -> None:
+        assert _tokens(fast, text) == _tokens(plain, text)
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name | Count\n--- | ---:\nA | 1\n",
+        "- one\n- two\n  - nested\n\n  more\n",
+        "Term\n: definition\n\nTerm 2\n\n~ loose\n",
+        "Title\n=====\n\nSub\n---\n",
+        "> quote\n> - list\n>\n>     code\n",
+        "para\n    lazy\n- item\n| a |\n|---|\n",
+        "1. a\n\n   | x | y |\n   |---|---|\n   | 1 | 2 |\n",
+        "Plain prose with nothing special in it at all",
+    ],
+)
+def test_known_shapes(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, plain = _parsers(RenderOptions(), monkeypatch)
+    assert _tokens(fast, text) == _tokens(plain, text)

@@ -1,0 +1,153 @@
+"""Shortcuts through markdown-it's parsers that give the same tokens in less time.
+
+markdown-it tries every block rule, in order, at the start of every block, and runs the whole
+inline parser on every paragraph. Most of those attempts cannot succeed: a heading needs a
+`#`, a fence a backtick or tilde, a table a delimiter row on the next line. Here:
+
+- the block tokenizer asks only the rules whose first character (or next line) can match;
+- inline content without a single character any inline rule reacts to becomes one text
+  token without the inline parser.
+
+Both keep markdown-it's own rule order and results; tests/core/render/test_render_fastpath.py
+compares the tokens with an unmodified parser on generated Markdown.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+# The characters a block rule's first line can start with (after indentation). Rules not
+# listed may start with anything and are asked unless a guard below rules them out.
+_FIRST_CHARS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "footnote_def": "[",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+    "writer_attrs": "{",
+}
+# Rules that look at the line after the first one.
+_TABLE_ROW = "|-:"
+_DEFINITION = ":~"
+
+
+def _first_char(state: StateBlock, line: int) -> str:
+    pos = state.bMarks[line] + state.tShift[line]
+    return state.src[pos] if pos < state.eMarks[line] else ""
+
+
+def _table_possible(state: StateBlock, line: int, end: int) -> bool:
+    """A delimiter row follows: `|`, `:` or `-` first, and not a `- ` list item."""
+    if line + 2 > end:
+        return False
+    pos = state.bMarks[line + 1] + state.tShift[line + 1]
+    if pos + 1 >= state.eMarks[line + 1] or state.src[pos] not in _TABLE_ROW:
+        return False
+    return not (state.src[pos] == "-" and state.src[pos + 1] in " \t")
+
+
+def _setext_possible(state: StateBlock, line: int, end: int) -> bool:
+    return line + 1 < end and not state.isEmpty(line + 1)
+
+
+def _definition_possible(state: StateBlock, line: int, end: int) -> bool:
+    following = line + 1
+    if following < end and state.isEmpty(following):
+        following += 1
+    return following < end and _first_char(state, following) in _DEFINITION
+
+
+def _char_in(chars: str | None, char: str) -> bool:
+    return chars is None or (char != "" and char in chars)
+
+
+class _BlockDispatch:
+    """ParserBlock.tokenize that skips the rules that cannot match at a line."""
+
+    def __init__(self, md: MarkdownIt) -> None:
+        rules = [(rule.name, rule.fn) for rule in md.block.ruler.__rules__ if rule.enabled]
+        self._all = [fn for _, fn in rules]
+        self._rules = rules
+        self._by_key: dict[tuple[str, bool, bool, bool], list] = {}
+        self._max_nesting = md.options["maxNesting"]
+
+    def _candidates(self, char: str, table: bool, setext: bool, definition: bool) -> list:
+        key = (char, table, setext, definition)
+        found = self._by_key.get(key)
+        if found is None:
+            allowed = {"table": table, "lheading": setext, "deflist": definition}
+            found = [
+                fn
+                for name, fn in self._rules
+                if name != "code" and allowed.get(name, True) and _char_in(_FIRST_CHARS.get(name), char)
+            ]
+            self._by_key[key] = found
+        return found
+
+    def rules_at(self, state: StateBlock, line: int, end: int) -> list:
+        if state.sCount[line] - state.blkIndent >= 4:
+            return self._all  # indented code, or a lazy line: let every rule look
+        return self._candidates(
+            _first_char(state, line),
+            _table_possible(state, line, end),
+            _setext_possible(state, line, end),
+            _definition_possible(state, line, end),
+        )
+
+    def tokenize(self, state: StateBlock, start: int, end: int) -> None:
+        """Same loop and termination rules as markdown-it's ParserBlock.tokenize."""
+        line = start
+        had_empty = False
+        while line < end:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= end or state.sCount[line] < state.blkIndent:
+                break
+            if state.level >= self._max_nesting:
+                state.line = end
+                break
+            for rule in self.rules_at(state, line, end):
+                if rule(state, line, end, False):
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            else:
+                raise RuntimeError("none of the block rules matched")
+            state.tight = not had_empty
+            line = state.line
+            if line - 1 < end and state.isEmpty(line - 1):
+                had_empty = True
+            if line < end and state.isEmpty(line):
+                had_empty = True
+                line += 1
+                state.line = line
+
+
+def _plain_inline(md: MarkdownIt) -> None:
+    """Inline content no rule reacts to is one text token: skip the inline parser for it."""
+    inline = md.inline
+    terminators = getattr(inline, "terminator_re", None)
+    if terminators is None:
+        return
+    parse = inline.parse
+    search = terminators.search
+
+    def fast_parse(src: str, md: MarkdownIt, env: object, tokens: list[Token]) -> list[Token]:
+        if not src or search(src) is not None:
+            return parse(src, md, env, tokens)
+        token = Token("text", "", 0)
+        token.content = src
+        tokens.append(token)
+        return tokens
+
+    inline.parse = fast_parse  # type: ignore[method-assign]
+
+
+def install(md: MarkdownIt) -> None:
+    """Call last, after every plugin has added its rules."""
+    md.block.tokenize = _BlockDispatch(md).tokenize  # type: ignore[method-assign]
+    _plain_inline(md)
