@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from writer.core.render import RenderOptions, fastpath
+from writer.core.render import RenderOptions, fastpath, headings
 from writer.core.render import renderer as renderer_module
 from writer.core.render.state import ENV_KEY
 
@@ -19,6 +19,8 @@ WORDS = [
     "word", "Bär", "*em*", "**strong**", "_u_", "`code`", "[link](/x)", "[ref]", "[^1]",
     "![img](a.png)", "<b>", "&amp;", "\\*", "~~del~~", "https://x.org/a", "www.ex.com",
     "a@b.de", "--", "...", "\"q\"", "'s'", "<<", ">>", "|", "-", ":", "{.c}", "WRSC0E",
+    "a+b=c", "50%", "$5", "x^2", "#tag", "[a]b]", "[x [y] z](/u)", "[^n]", "![a [b]](c)",
+    "http://x.org:80/p", "<http://a.b>", "&#x41;", "\n", "  \n", "\\\n",
 ]
 
 line = st.builds(
@@ -87,3 +89,14 @@ def test_same_tokens_as_markdown_it(options: RenderOptions, monkeypatch: pytest.
 def test_known_shapes(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast, plain = _parsers(RenderOptions(), monkeypatch)
     assert _tokens(fast, text) == _tokens(plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_heading_slug_shortcut(text: str) -> None:
+    assert headings.slugify(text) == headings._slugify_chars(text)
+
+
+def test_heading_slugs() -> None:
+    assert headings.slugify("Hello, World_2 -- ok!") == "hello-world_2----ok"
+    assert headings.slugify("Größe & Maße 2024") == "größe--maße-2024"

@@ -5,14 +5,17 @@ inline parser on every paragraph. Most of those attempts cannot succeed: a headi
 `#`, a fence a backtick or tilde, a table a delimiter row on the next line. Here:
 
 - the block tokenizer asks only the rules whose first character (or next line) can match;
-- inline content without a single character any inline rule reacts to becomes one text
-  token without the inline parser.
+- the inline text rule stops only at characters an enabled inline rule reacts to;
+- inline content without a single such character becomes one text token without the
+  inline parser.
 
 Both keep markdown-it's own rule order and results; tests/core/render/test_render_fastpath.py
 compares the tokens with an unmodified parser on generated Markdown.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -33,6 +36,24 @@ _FIRST_CHARS = {
 }
 # Rules that look at the line after the first one.
 _TABLE_ROW = "|-:"
+# The characters at which each inline rule can match (markdown-it-py 4, mdit-py-plugins,
+# goldmark.guillemets).
+_INLINE_TRIGGERS = {
+    "text": "",
+    "linkify": ":",
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "footnote_ref": "[",
+    "autolink": "<",
+    "guillemets": "<>",
+    "html_inline": "<",
+    "entity": "&",
+}
 _DEFINITION = ":~"
 
 
@@ -127,6 +148,29 @@ class _BlockDispatch:
                 state.line = line
 
 
+def _narrow_terminators(md: MarkdownIt) -> None:
+    """Stop markdown-it's text rule only where an enabled inline rule can match.
+
+    markdown-it stops at every character reserved for any extension (`-`, `:`, `=`, `#`,
+    ...) and then asks every rule there; characters no rule takes go to the same pending
+    text either way, so stopping less often gives the same tokens. `]` stays: link labels
+    are scanned with the text rule and must halt at it.
+    """
+    inline = md.inline
+    if getattr(inline, "terminator_re", None) is None:
+        return
+    chars = {"]"}
+    for rule in inline.ruler.__rules__:
+        if not rule.enabled:
+            continue
+        if rule.name not in _INLINE_TRIGGERS:
+            return  # a rule we do not know: keep markdown-it's full set
+        chars.update(_INLINE_TRIGGERS[rule.name])
+    if not md.options.get("linkify"):
+        chars.discard(":")
+    inline.terminator_re = re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
 def _plain_inline(md: MarkdownIt) -> None:
     """Inline content no rule reacts to is one text token: skip the inline parser for it."""
     inline = md.inline
@@ -150,4 +194,5 @@ def _plain_inline(md: MarkdownIt) -> None:
 def install(md: MarkdownIt) -> None:
     """Call last, after every plugin has added its rules."""
     md.block.tokenize = _BlockDispatch(md).tokenize  # type: ignore[method-assign]
+    _narrow_terminators(md)
     _plain_inline(md)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from markdown_it.rules_core import StateCore
@@ -11,10 +12,17 @@ from .attributes import TRAILING_RE, parse_attributes
 from .shortcodes import PLACEHOLDER_RE
 
 _KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"})
+_ASCII_DROPPED_RE = re.compile(r"[^A-Za-z0-9_ -]+")
 
 
 def slugify(text: str) -> str:
     """Lower case; letters, digits, `_` and `-` kept; a space becomes `-`; the rest dropped."""
+    if text.isascii():
+        return _ASCII_DROPPED_RE.sub("", text).replace(" ", "-").lower()
+    return _slugify_chars(text)
+
+
+def _slugify_chars(text: str) -> str:
     out = []
     for char in text:
         if char == " " or char == "-":

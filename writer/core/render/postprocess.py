@@ -34,38 +34,48 @@ def postprocess(state: StateCore) -> None:
         tokens = blockattrs.apply(tokens)
     assign_ids(tokens)
     has_shortcodes = bool(rs.extraction.shortcodes)
+    source_line = rs.source_line
     lines = _Lines(state.src)
-    out: list[Token] = []
-    index = 0
-    count = len(tokens)
-    while index < count:
-        token = tokens[index]
+    unwrapped: dict[int, Token] = {}  # paragraph_open index -> the shortcode replacing it
+    for index, token in enumerate(tokens):
         kind = token.type
         if kind == "inline":
-            _inline(tokens, index, rs)
+            if token.children:
+                _inline(tokens, index, rs)
         elif token.map is not None and token.nesting >= 0:
-            token.attrs["data-source-line"] = str(rs.source_line(token.map[0]))
+            token.attrs["data-source-line"] = str(source_line(token.map[0]))
             if has_shortcodes and kind == "paragraph_open":
-                unwrapped = _standalone_shortcode(tokens, index, rs)
-                if unwrapped is not None:
-                    out.append(unwrapped)
-                    index += 3
-                    continue
+                shortcode = _standalone_shortcode(tokens, index, rs)
+                if shortcode is not None:
+                    unwrapped[index] = shortcode
             elif kind == "dd_open":
                 _tight_definition(tokens, index, lines, rs)
-        elif kind in ("th_open", "td_open") and "style" in token.attrs:
-            token.attrs["style"] = str(token.attrs["style"]).replace(":", ": ", 1)
+        elif kind == "td_open" or kind == "th_open":
+            if "style" in token.attrs:
+                token.attrs["style"] = str(token.attrs["style"]).replace(":", ": ", 1)
         elif kind == "footnote_block_open":
             _footnote_line(tokens, index, rs)
-        out.append(token)
-        index += 1
-    state.tokens = out
+    if unwrapped:
+        tokens = _replace_paragraphs(tokens, unwrapped)
+    state.tokens = tokens
+
+
+def _replace_paragraphs(tokens: list[Token], unwrapped: dict[int, Token]) -> list[Token]:
+    """Put each standalone shortcode in place of its paragraph (open, inline, close)."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        if index in unwrapped:
+            out.append(unwrapped[index])
+            index += 3
+        else:
+            out.append(tokens[index])
+            index += 1
+    return out
 
 
 def _inline(tokens: list[Token], index: int, rs: RenderState) -> None:
     inline = tokens[index]
-    if not inline.children:
-        return
     if (
         index >= 2
         and tokens[index - 1].type == "paragraph_open"
