@@ -144,7 +144,7 @@ def test_ctrl_click_target_and_preview_link_open_pages(window, site) -> None:
     assert editor.editor.ref_at(position) == "install"
     window.open_ref("install", editor)
     assert window.current_editor().path.name == "install.md"
-    window._on_preview_link_clicked("/en/setup/")
+    window.previews.link_clicked("/en/setup/")
     assert window.current_editor().path.name == "install.en.md"
 
 

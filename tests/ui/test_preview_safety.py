@@ -44,7 +44,7 @@ def test_file_links_outside_the_site_open_nothing(window, site) -> None:
     window.open_site(site)
     window.open_page("content/docs/install.md")
     before = window.tabs.count()
-    window._on_preview_link_clicked("/etc/passwd")
+    window.previews.link_clicked("/etc/passwd")
     assert window.tabs.count() == before
     assert "No page of this site" in window.statusBar().currentMessage()
 

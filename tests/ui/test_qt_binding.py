@@ -7,17 +7,25 @@ interpreter aborted with "none_dealloc". pyproject.toml pins a version without t
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12 on")
 def test_calls_returning_nothing_keep_none_alive(qapp: QApplication) -> None:
     label = QLabel()
+    # Let earlier tests' windows finish dying first: freeing them gives back None references.
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
+        gc.collect()
     before = sys.getrefcount(None)
     for _ in range(2000):
         label.setText("x")
         qapp.processEvents()
-    assert sys.getrefcount(None) - before > -100
+    # The broken binding loses one per call (4,000 here); allow for other objects dying.
+    assert sys.getrefcount(None) - before > -1000

@@ -31,12 +31,12 @@ from writer.ui.menus import build_menus
 from writer.ui.outline import OutlinePanel
 from writer.ui.page_editor import PageEditor
 from writer.ui.preview import Preview
+from writer.ui.preview_controller import PreviewController
 from writer.ui.settings import AppSettings, app_data_dir
 from writer.ui.site_tree import SiteTree
-from writer.ui.spelling import SpellingService
+from writer.ui.spell_controller import SpellController
 from writer.ui.theme import apply_palette, resolve_theme
 from writer.ui.translation_panel import TranslationPanel
-from writer.ui.workers import RenderScheduler
 
 LARGE_PAGE_CHARS = 5_000_000  # above this, a page opens without highlighting, spelling and preview
 
@@ -89,15 +89,11 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 620, 520])
         self.setCentralWidget(self.splitter)
         self.stats_label = QLabel()
-        self.render_label = QLabel()
-        self.statusBar().addPermanentWidget(self.render_label)
-        self.statusBar().addPermanentWidget(self.stats_label)
-        self.scheduler = RenderScheduler(self)
-        self.spelling = SpellingService(self)
-        self.spelling.ready.connect(self._on_spelling_ready)
-        self.spell_label = QLabel()
-        self.statusBar().addPermanentWidget(self.spell_label)
-        self._following_preview = False
+        self.previews = PreviewController(self)
+        self.spelling = SpellController(self)
+        self.spell_label = self.spelling.label
+        for label in (self.previews.label, self.stats_label, self.spell_label):
+            self.statusBar().addPermanentWidget(label)
         self._stats_timer = QTimer(self, singleShot=True, interval=150)
         self._stats_timer.timeout.connect(self._update_stats_and_outline)
         self.actions: dict[str, QAction] = build_menus(self)
@@ -113,10 +109,6 @@ class MainWindow(QMainWindow):
         self.outline.line_activated.connect(self._on_outline_line_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.scheduler.rendered.connect(self._on_scheduler_rendered)
-        self.preview.page_link_clicked.connect(self._on_preview_link_clicked)
-        self.preview.loaded.connect(self.preview_updated.emit)
-        self.preview.top_line_changed.connect(self._on_preview_top_line_changed)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.bytes_value("window/geometry")
@@ -215,13 +207,9 @@ class MainWindow(QMainWindow):
         editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
         editor.editor.image_files_dropped.connect(self.helpers.insert_image_files)
-        editor.editor.word_added.connect(lambda word, e=editor: self._on_word_added(e, word))
-        editor.editor.word_ignored.connect(lambda word, e=editor: self._on_word_ignored(e, word))
-        lang = info.lang if info else self.model.site.default_language
-        editor.spell = None if editor.large else self.spelling.checker(self.model.site.root, lang)
-        self._apply_spell(editor)
         editor.editor.image_pasted.connect(self.helpers.insert_pasted_image)
-        editor.editor.verticalScrollBar().valueChanged.connect(lambda _v, e=editor: self._sync_preview(e))
+        self.spelling.attach(editor, info.lang if info else self.model.site.default_language)
+        self.previews.attach(editor)
         index = self.tabs.addTab(editor, "")
         self._update_tab_title(editor)
         self.tabs.setCurrentIndex(index)
@@ -267,50 +255,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang + missing)
         self.tabs.setTabToolTip(index, str(editor.path))
 
-    # -- spelling -----------------------------------------------------------------
-
-    def _apply_spell(self, editor: PageEditor) -> None:
-        spell = editor.spell
-        if spell is not None and spell.loaded:
-            editor.editor.highlighter.set_spell(spell)
-            editor.form.set_spell(spell)
-        if editor is self.current_editor():
-            self._update_spell_label(editor)
-
-    def _update_spell_label(self, editor: PageEditor | None) -> None:
-        spell = editor.spell if editor else None
-        if spell is None:
-            self.spell_label.setText("")
-        elif not spell.supported:
-            self.spell_label.setText(f"No dictionary for '{spell.lang}': spelling is not checked")
-        else:
-            self.spell_label.setText(f"Spelling: {spell.lang.upper()}" + ("" if spell.loaded else " (loading…)"))
-
-    def _on_spelling_ready(self, lang: str) -> None:
-        for editor in self.editors():
-            if editor.spell is not None and editor.spell.lang == lang:
-                self._apply_spell(editor)
-
-    def _on_word_added(self, editor: PageEditor, word: str) -> None:
-        if editor.spell is None:
-            return
-        try:
-            path = editor.spell.add_to_site_dictionary(word)
-        except (OSError, ValueError) as exc:
-            self.statusBar().showMessage(f"Cannot add “{word}”: {exc}", 8000)
-            return
-        self.statusBar().showMessage(f"Added “{word}” to {path.name}", 5000)
-        self._on_spelling_ready(editor.spell.lang)
-
-    def _on_word_ignored(self, editor: PageEditor, word: str) -> None:
-        if editor.spell is not None:
-            editor.spell.ignore(word)
-            editor.editor.highlighter.set_spell(editor.spell)
-
     def next_misspelling(self, backward: bool = False) -> None:
-        editor = self.current_editor()
-        if editor is not None and not editor.editor.next_misspelling(backward):
-            self.statusBar().showMessage("No misspelled words", 4000)
+        self.spelling.next_misspelling(backward)
 
     # -- preview, stats, outline -------------------------------------------------
 
@@ -319,7 +265,7 @@ class MainWindow(QMainWindow):
         self.find_bar.attach(editor.editor if editor else None)
         if "side_by_side" in self.actions:
             self.actions["side_by_side"].setChecked(bool(editor and editor.source_view.isVisible()))
-        self._update_spell_label(editor)
+        self.spelling.update_label(editor)
         if editor is not None:
             self.request_preview(editor, immediate=True)
             self._update_stats_and_outline()
@@ -330,26 +276,7 @@ class MainWindow(QMainWindow):
             self._stats_timer.start()
 
     def request_preview(self, editor: PageEditor, immediate: bool = False) -> None:
-        if self.model is None:
-            return
-        if editor.large:
-            self.preview.show_html(
-                "<p><em>The live preview is paused for this large page.</em></p>", None)
-            return
-        model, body, file = self.model, editor.body_text(), editor.path
-
-        def render() -> str:
-            return model.render_body(body, file)
-
-        self.scheduler.request(render, len(body), immediate)
-
-    def _on_scheduler_rendered(self, html: str, seconds: float) -> None:
-        editor = self.current_editor()
-        base = editor.path.parent if editor and editor.path else None
-        self.preview.show_html(html, base)
-        self.render_label.setText(f"preview {seconds * 1000:.0f} ms")
-        if self.preview.backend == "textbrowser":
-            self.preview_updated.emit()
+        self.previews.request(editor, immediate)
 
     def _update_stats_and_outline(self) -> None:
         editor = self.current_editor()
@@ -363,31 +290,6 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is not None:
             editor.editor.go_to_line(line)
-
-    def _sync_preview(self, editor: PageEditor) -> None:
-        if self._following_preview:
-            return
-        if editor is self.current_editor() and self.actions["sync_scroll"].isChecked():
-            self.preview.scroll_to_line(editor.editor.first_visible_line())
-
-    def _on_preview_top_line_changed(self, line: int) -> None:
-        editor = self.current_editor()
-        if editor is None or not self.actions["sync_scroll"].isChecked():
-            return
-        if abs(editor.editor.first_visible_line() - line) > 2 and not editor.editor.hasFocus():
-            self._following_preview = True
-            editor.editor.scroll_to_line(line)
-            self._following_preview = False
-
-    def _on_preview_link_clicked(self, url_path: str) -> None:
-        if self.model is None:
-            return
-        wanted = url_path.rstrip("/") + "/"
-        for page in self.model.index.pages:
-            if page.permalink.rstrip("/") + "/" == wanted:
-                self.open_page(page.path)
-                return
-        self.statusBar().showMessage(f"No page of this site at {url_path}", 6000)
 
     # -- saving and closing --------------------------------------------------------
 
@@ -484,7 +386,7 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter", QByteArray(self.splitter.saveState()))
         self.settings.sync()
-        self.scheduler.wait()
+        self.previews.wait()
         self.spelling.wait()
         self.preview.release()
         event.accept()
