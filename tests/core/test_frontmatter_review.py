@@ -22,6 +22,11 @@ from writer.core.errors import FrontMatterError
         ("---\na: &x 1\nb: *x\n---\n", "a", 2, "---\na: &x 2\nb: *x\n---\n"),
         ("---\nd: |\n  line\n\nx: 1\n---\n", "d", "new", "---\nd: new\n\nx: 1\n---\n"),
         ('+++\r\ntitle = "a"\r\n+++\r\nbody', "x", 2, '+++\r\ntitle = "a"\r\nx = 2\r\n+++\r\nbody'),
+        ("---\nseo: ~\nx: 1\n---\n", "seo.title", "Hi", "---\nseo:\n  title: Hi\nx: 1\n---\n"),
+        ("---\nseo: null # later\n---\n", "seo.title", "Hi", "---\nseo: # later\n  title: Hi\n---\n"),
+        ("---\nm: {seo: ~, x: 1}\n---\n", "m.seo.t", "Hi", "---\nm: {seo: {t: Hi}, x: 1}\n---\n"),
+        ("---\nflag: yes\n---\n", "flag", "no", "---\nflag: 'no'\n---\n"),
+        ("---\ntime: 1:30\n---\n", "time", "2:45", "---\ntime: '2:45'\n---\n"),
     ],
 )
 def test_review_cases(text, key, value, expected) -> None:
@@ -55,3 +60,28 @@ def test_editor_errors_carry_the_file_line() -> None:
         assert exc.line in (None, 3)
     else:
         assert Page(page.text()).get("a") == 2
+
+
+@pytest.mark.parametrize(
+    "text,key,expected",
+    [
+        ("---\nseo: {title: x, description: y}\n---\n", "seo.title", "---\nseo: {description: y}\n---\n"),
+        ("---\nseo: {title: x, description: y}\n---\n", "seo.description", "---\nseo: {title: x}\n---\n"),
+        ("---\nseo: {title: x}\n---\n", "seo.title", "---\nseo: {}\n---\n"),
+        ("---\nseo: {a: , b: 1}\n---\n", "seo.a", "---\nseo: {b: 1}\n---\n"),
+        ("---\nseo: {\n  a: 1,\n  b: 2\n}\nz: 1\n---\n", "seo.b", "---\nseo: {\n  a: 1\n}\nz: 1\n---\n"),
+        ("---\nseo: {'a b': \"q\", c: [1, 2]}\n---\n", "seo.a b", "---\nseo: {c: [1, 2]}\n---\n"),
+    ],
+)
+def test_delete_inside_a_flow_map(text, key, expected) -> None:
+    page = Page(text)
+    assert page.delete(key) is True
+    assert page.text() == expected
+    assert Page(page.text()).error is None
+
+
+def test_yaml_11_words_are_text_like_in_hugo() -> None:
+    page = Page("---\non: yes\noff: 1:30\n---\n")
+    assert page.get("on") == "yes" and page.get("off") == "1:30"
+    assert page.set("on", "maybe") is True
+    assert page.text() == "---\non: maybe\noff: 1:30\n---\n"

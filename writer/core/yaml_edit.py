@@ -24,11 +24,67 @@ from writer.core.values import scalar_text
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_YAML11_TAGS = {_BOOL_TAG, _INT_TAG, _FLOAT_TAG, "tag:yaml.org,2002:value"}
+
+
+class HugoYamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with the plain-scalar types Hugo's YAML library gives.
+
+    Checked against Hugo 0.168 (tests/hugo/test_yaml_types_vs_hugo.py): `yes`, `no`, `on`,
+    `off` are strings (YAML 1.1 made them booleans, keys too); `1:30` is a string (1.1 read
+    it as 90 in base 60); `0o14` is the number 12; a lone `=` is a string. A key written
+    twice in one map is an error, as in Hugo ("mapping key already defined").
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML11_TAGS]
+        for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, _value in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                    continue
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None,
+                        f"the key '{key_node.value}' is written a second time here (Hugo stops at "
+                        "this too): keep one of them",
+                        key_node.start_mark,
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+HugoYamlLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+HugoYamlLoader.add_implicit_resolver(
+    _INT_TAG,
+    re.compile(
+        r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+        r"|[-+]?0x[0-9a-fA-F_]+)$"
+    ),
+    list("-+0123456789"),
+)
+HugoYamlLoader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
 
 
 def load_yaml(text: str) -> Any:
-    """Parse YAML the way Writer reads front matter (fast, safe)."""
-    return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+    """Parse YAML the way Hugo reads front matter and configuration (fast, safe)."""
+    return yaml.load(text, Loader=HugoYamlLoader)  # noqa: S506 - a safe loader
 
 
 def _compose(inner: str) -> Node | None:
@@ -44,11 +100,16 @@ def _compose(inner: str) -> Node | None:
 
 
 def _parses_back(text: str, value: Any) -> bool:
-    try:
-        loaded = load_yaml(f"k: {text}\n")
-    except yaml.YAMLError:
-        return False
-    return isinstance(loaded, dict) and type(loaded.get("k")) is type(value) and loaded["k"] == value
+    """`k: text` reads back as `value`, both in Hugo and in YAML 1.1 readers (older Hugo
+    releases, other tools): Writer writes `'yes'` even though today's Hugo reads `yes` as text."""
+    for loader in (HugoYamlLoader, _FAST_LOADER):
+        try:
+            loaded = yaml.load(f"k: {text}\n", Loader=loader)  # noqa: S506 - safe loaders
+        except yaml.YAMLError:
+            return False
+        if not isinstance(loaded, dict) or type(loaded.get("k")) is not type(value) or loaded["k"] != value:
+            return False
+    return True
 
 
 def _single_quoted(text: str) -> str:
@@ -172,7 +233,12 @@ def _line_end(text: str, index: int) -> int:
 
 
 def _is_empty(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == _NULL_TAG and node.value == ""
+    return _is_null(node) and node.value == ""
+
+
+def _is_null(node: Node) -> bool:
+    """A null written as nothing, `~` or `null` (and not one with an anchor others point to)."""
+    return isinstance(node, ScalarNode) and node.tag == _NULL_TAG and not getattr(node, "anchor", None)
 
 
 def _content_end(key: Node, value: Node) -> int:
@@ -239,10 +305,25 @@ class _Edit:
             key_node, value_node = found
             if depth == len(keys) - 1:
                 return self._replace(key_node, value_node, value)
+            if _is_null(value_node) and not _is_empty(value_node):
+                # `seo: ~` (or `null`) is about to hold keys
+                if node.flow_style is True:
+                    nested: Any = value
+                    for inner_key in reversed(keys[depth + 1 :]):
+                        nested = {inner_key: nested}
+                    start, end = value_node.start_mark.index, value_node.end_mark.index
+                    return self.splice(start, end, _inline(nested, None, flow=True))
+                return _Edit(self._without_null(value_node), self.newline).set(keys, value)
             if _is_empty(value_node):
                 return self._fill_empty(key_node, keys[depth + 1 :], value, flow=node.flow_style is True)
             node = value_node
         raise AssertionError("unreachable")
+
+    def _without_null(self, node: Node) -> str:
+        start = node.start_mark.index
+        while start > 0 and self.inner[start - 1] in " \t":
+            start -= 1
+        return self.splice(start, node.end_mark.index, "")
 
     def _append_root(self, keys: list[str], value: Any) -> str:
         text = self.inner
@@ -380,9 +461,29 @@ def delete_yaml(inner: str, keys: list[str]) -> str:
             return inner
         node = found[1]
     found = _find(node, keys[-1]) if isinstance(node, MappingNode) else None
-    if found is None or not isinstance(node, MappingNode) or node.flow_style is True:
+    if found is None or not isinstance(node, MappingNode):
         return inner
     key_node, value_node = found
+    if node.flow_style is True:
+        return _delete_flow_entry(edit, key_node, value_node)
     start = inner.rfind("\n", 0, key_node.start_mark.index) + 1
     end = _line_end(inner, max(_content_end(key_node, value_node) - 1, key_node.start_mark.index))
+    return inner[:start] + inner[end:]
+
+
+def _delete_flow_entry(edit: _Edit, key_node: Node, value_node: Node) -> str:
+    """`{a: 1, b: 2}` without `a`: the entry goes with its comma (the one after, or before)."""
+    inner = edit.inner
+    start = key_node.start_mark.index
+    if _is_empty(value_node):
+        colon = re.compile(r"[ \t]*:").match(inner, key_node.end_mark.index)
+        end = colon.end() if colon else key_node.end_mark.index
+    else:
+        end = value_node.end_mark.index
+    after = re.compile(r"\s*,[ \t]*").match(inner, end)
+    if after is not None:
+        return inner[:start] + inner[after.end() :]
+    before = re.search(r",\s*$", inner[:start])
+    if before is not None:
+        start = before.start()
     return inner[:start] + inner[end:]
