@@ -27,6 +27,9 @@ from writer.core.errors import FrontMatterError
         ("---\nm: {seo: ~, x: 1}\n---\n", "m.seo.t", "Hi", "---\nm: {seo: {t: Hi}, x: 1}\n---\n"),
         ("---\nflag: yes\n---\n", "flag", "no", "---\nflag: 'no'\n---\n"),
         ("---\ntime: 1:30\n---\n", "time", "2:45", "---\ntime: '2:45'\n---\n"),
+        ("---\nseo: !!null\nx: 1\n---\n", "seo.title", "Hi", "---\nseo:\n  title: Hi\nx: 1\n---\n"),
+        ("---\nseo:\n  ~\nx: 1\n---\n", "seo.title", "Hi", "---\nseo:\n  title: Hi\nx: 1\n---\n"),
+        ("---\ntitle: x\n---\n", "title", "1.5e3", "---\ntitle: '1.5e3'\n---\n"),
     ],
 )
 def test_review_cases(text, key, value, expected) -> None:
@@ -71,6 +74,8 @@ def test_editor_errors_carry_the_file_line() -> None:
         ("---\nseo: {a: , b: 1}\n---\n", "seo.a", "---\nseo: {b: 1}\n---\n"),
         ("---\nseo: {\n  a: 1,\n  b: 2\n}\nz: 1\n---\n", "seo.b", "---\nseo: {\n  a: 1\n}\nz: 1\n---\n"),
         ("---\nseo: {'a b': \"q\", c: [1, 2]}\n---\n", "seo.a b", "---\nseo: {c: [1, 2]}\n---\n"),
+        ("---\nseo: {a: 1 # c\n  , b: 2}\n---\n", "seo.a", "---\nseo: {b: 2}\n---\n"),
+        ("---\nseo: {a: !!null , b: 2}\n---\n", "seo.a", "---\nseo: {b: 2}\n---\n"),
     ],
 )
 def test_delete_inside_a_flow_map(text, key, expected) -> None:
@@ -85,3 +90,11 @@ def test_yaml_11_words_are_text_like_in_hugo() -> None:
     assert page.get("on") == "yes" and page.get("off") == "1:30"
     assert page.set("on", "maybe") is True
     assert page.text() == "---\non: maybe\noff: 1:30\n---\n"
+
+
+def test_an_edit_that_would_break_the_block_is_refused_and_changes_nothing() -> None:
+    text = "---\nseo: {a: &x 1, b: *x}\n---\nbody\n"
+    page = Page(text)
+    with pytest.raises(FrontMatterError, match="without breaking the front matter"):
+        page.delete("seo.a")
+    assert page.text() == text

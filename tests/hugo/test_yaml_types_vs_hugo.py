@@ -21,6 +21,7 @@ VALUES = {
     "upper_true": "TRUE", "exp_no_dot": "1e3", "exp_float": "1.5e+3", "infinity": ".inf",
     "null_word": "Null", "tilde": "~", "on_word": "on", "off_word": "off", "y_letter": "y",
     "binary": "0b101", "minus_zero": "-0", "bad_octal": "08", "equals": "=", "no_word": "no",
+    "exp_unsigned": "1.5e3", "exp_upper": "1.5E3", "neg_dot": "-.5", "plus_dot": "+.5",
 }
 LAYOUT = '{{ range $k, $v := .Params.extra }}{{ $k }}={{ printf "%T" $v }}\n{{ end }}'
 GO_TYPES = {"string": str, "uint64": int, "int64": int, "int": int, "float64": float, "bool": bool,
@@ -75,3 +76,13 @@ def test_a_key_written_twice_fails_in_both(tmp_path: Path) -> None:
     with pytest.raises(WriterError, match="written a second time"):
         loaded.set("title", "third")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: first\n")
+
+
+def test_merge_keys_are_not_duplicates(tmp_path: Path) -> None:
+    page = _site(tmp_path, "title: m\nextra:\n  base: &base {x: 1}\n  mid: &mid {<<: *base, x: 2}\n  <<: *mid\n")
+    proc = _hugo(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    published = html.unescape((tmp_path / "public" / "values" / "index.html").read_text(encoding="utf-8"))
+    assert "x=int" in published or "x=uint64" in published
+    loaded = Page.load(page)
+    assert loaded.front_matter.error is None and loaded.front_matter.get("extra")["x"] == 2

@@ -162,7 +162,7 @@ def set_field(fm: FrontMatter, key: str, value: Any, newline: str = "\n") -> Fro
         raise FrontMatterError(exc.message, None, line, exc.column) from exc
     except ValueError as exc:
         raise FrontMatterError(f"cannot set '{key}': {exc}") from exc
-    return fm.with_inner(new_inner)
+    return _checked(fm, fm.with_inner(new_inner), keys, f"set '{key}'")
 
 
 def delete_field(fm: FrontMatter, key: str) -> FrontMatter:
@@ -170,4 +170,31 @@ def delete_field(fm: FrontMatter, key: str) -> FrontMatter:
     if fm.error is not None or fm.format is None or not lookup(fm.fields, keys)[0]:
         return fm
     editor = {YAML: yaml_edit.delete_yaml, TOML: toml_edit.delete_toml, JSON: json_edit.delete_json}
-    return fm.with_inner(editor[fm.format](fm.inner, keys))
+    return _checked(fm, fm.with_inner(editor[fm.format](fm.inner, keys)), keys, f"remove '{key}'")
+
+
+_MAY_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s,\]}]")
+
+
+def _siblings(fields: Mapping[str, Any], keys: list[str]) -> list[dict[str, Any]]:
+    """At each level of the path, the other entries of that map."""
+    out = []
+    node: Any = fields
+    for key in keys:
+        node = node if isinstance(node, Mapping) else {}
+        out.append({k: v for k, v in node.items() if k != key})
+        node = node.get(key)
+    return out
+
+
+def _checked(old: FrontMatter, new: FrontMatter, keys: list[str], what: str) -> FrontMatter:
+    """The last guard of an edit: the block still parses and no other field changed."""
+    if new.error is not None:
+        raise FrontMatterError(
+            f"cannot {what} here without breaking the front matter ({new.error.message}); "
+            "change it in the Raw tab", None, new.error.line)
+    if _MAY_ALIAS.search(old.inner):
+        return new  # `b: *a` follows an edit of `a` by design
+    if old.format is not None and not same_value(_siblings(old.fields, keys), _siblings(new.fields, keys)):
+        raise FrontMatterError(f"cannot {what} here without changing other fields; change it in the Raw tab")
+    return new

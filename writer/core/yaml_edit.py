@@ -44,21 +44,35 @@ class HugoYamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
         for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()
     }
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+    def construct_document(self, node: Any) -> Any:
+        _check_duplicate_keys(node)  # before merge keys (`<<`) are flattened into their maps
+        return super().construct_document(node)
+
+
+def _check_duplicate_keys(root: Any) -> None:
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, _value in node.value:
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                stack.append(value_node)
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                     continue
-                if key_node.value in seen:
+                if key_node.value in keys:
                     raise yaml.constructor.ConstructorError(
                         None, None,
                         f"the key '{key_node.value}' is written a second time here (Hugo stops at "
                         "this too): keep one of them",
                         key_node.start_mark,
                     )
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+                keys.add(key_node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 HugoYamlLoader.add_implicit_resolver(
@@ -75,7 +89,7 @@ HugoYamlLoader.add_implicit_resolver(
 HugoYamlLoader.add_implicit_resolver(
     _FLOAT_TAG,
     re.compile(
-        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
     ),
     list("-+0123456789."),
@@ -236,6 +250,11 @@ def _is_empty(node: Node) -> bool:
     return _is_null(node) and node.value == ""
 
 
+def _written_null(node: Node, text: str) -> bool:
+    """A null with something written for it: `~`, `null`, `!!null`."""
+    return _is_null(node) and bool(text[node.start_mark.index : node.end_mark.index].strip())
+
+
 def _is_null(node: Node) -> bool:
     """A null written as nothing, `~` or `null` (and not one with an anchor others point to)."""
     return isinstance(node, ScalarNode) and node.tag == _NULL_TAG and not getattr(node, "anchor", None)
@@ -305,7 +324,7 @@ class _Edit:
             key_node, value_node = found
             if depth == len(keys) - 1:
                 return self._replace(key_node, value_node, value)
-            if _is_null(value_node) and not _is_empty(value_node):
+            if _written_null(value_node, self.inner):
                 # `seo: ~` (or `null`) is about to hold keys
                 if node.flow_style is True:
                     nested: Any = value
@@ -320,10 +339,14 @@ class _Edit:
         raise AssertionError("unreachable")
 
     def _without_null(self, node: Node) -> str:
-        start = node.start_mark.index
+        start, end = node.start_mark.index, node.end_mark.index
         while start > 0 and self.inner[start - 1] in " \t":
             start -= 1
-        return self.splice(start, node.end_mark.index, "")
+        if start > 0 and self.inner[start - 1] == "\n" and self.inner[end : end + 1] in ("\n", "\r"):
+            start -= 1  # the null stood on a line of its own: that line goes
+            if start > 0 and self.inner[start - 1] == "\r":
+                start -= 1
+        return self.splice(start, end, "")
 
     def _append_root(self, keys: list[str], value: Any) -> str:
         text = self.inner
@@ -471,16 +494,16 @@ def delete_yaml(inner: str, keys: list[str]) -> str:
     return inner[:start] + inner[end:]
 
 
+_FLOW_COMMA_AFTER = re.compile(r"(?:\s|#[^\n]*)*,[ \t]*")
+
+
 def _delete_flow_entry(edit: _Edit, key_node: Node, value_node: Node) -> str:
     """`{a: 1, b: 2}` without `a`: the entry goes with its comma (the one after, or before)."""
     inner = edit.inner
     start = key_node.start_mark.index
-    if _is_empty(value_node):
-        colon = re.compile(r"[ \t]*:").match(inner, key_node.end_mark.index)
-        end = colon.end() if colon else key_node.end_mark.index
-    else:
-        end = value_node.end_mark.index
-    after = re.compile(r"\s*,[ \t]*").match(inner, end)
+    colon = re.compile(r"[ \t]*:").match(inner, key_node.end_mark.index)
+    end = max(colon.end() if colon else key_node.end_mark.index, value_node.end_mark.index)
+    after = _FLOW_COMMA_AFTER.match(inner, end)
     if after is not None:
         return inner[:start] + inner[after.end() :]
     before = re.search(r",\s*$", inner[:start])

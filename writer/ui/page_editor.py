@@ -105,7 +105,10 @@ class PageEditor(QWidget):
         self._check_modified()
 
     def _on_form_field_removed(self, key: str) -> None:
-        self.page.delete(key)
+        try:
+            self.page.delete(key)
+        except (WriterError, ValueError) as exc:
+            self.edit_failed.emit(str(exc))
         self.form.load(self.page, self.suggestions, self.completions)
         self._check_modified()
 

@@ -20,6 +20,7 @@ CONFIGS = {
     "default": "",
     "blockattrs": "[markup.goldmark.parser.attribute]\nblock = true\n",
     "unsafe": "[markup.goldmark.renderer]\nunsafe = true\n",
+    "nolinkify": "[markup.goldmark.extensions]\nlinkify = false\n",
 }
 BASE = (
     'baseURL = "https://example.org/"\ntitle = "fixtures"\n'

@@ -20,6 +20,7 @@ OPTIONS = {
     "default": RenderOptions(),
     "blockattrs": RenderOptions(block_attributes=True),
     "unsafe": RenderOptions(unsafe=True),
+    "nolinkify": RenderOptions(linkify=False),
 }
 
 

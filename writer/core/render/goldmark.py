@@ -169,7 +169,11 @@ def dashes(state: StateCore) -> None:
             elif token.type == "text" and not inside_autolink:
                 content = token.content
                 if "--" in content or "..." in content:
-                    token.content = _DASHES_RE.sub(lambda m: _DASHES[m.group(0)], content)
+                    token.content = dashes_in(content)
+
+
+def dashes_in(text: str) -> str:
+    return _DASHES_RE.sub(lambda m: _DASHES[m.group(0)], text)
 
 
 def install(md: MarkdownIt, typographer: bool) -> None:

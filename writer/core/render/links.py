@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-import mdurl
 from markdown_it.token import Token
 
 from .builtins import broken_ref_marker, missing_label, ref_target
@@ -16,13 +14,6 @@ from .state import ENV_KEY, RenderState
 from .urls import safe_url
 
 _REF_NAMES = ("ref", "relref")
-# Goldmark's linkify patterns (extension/linkify.go): ASCII only, so a bare URL ends at the
-# first non-ASCII character ("https://de.wikipedia.org/wiki/Bär" links ".../wiki/B").
-_PATH = r"""(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?"""
-_GOLDMARK_URL_RE = re.compile(
-    r"(?:(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
-    r"|www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+)" + _PATH
-)
 
 
 def _raw_html(content: str) -> Token:
@@ -71,25 +62,14 @@ def fix_inline(inline: Token, state: RenderState) -> None:
     if not children:
         return
     inserts: list[tuple[int, Token]] = []
-    unlink: list[int] = []
     for index, child in enumerate(children):
         if child.type == "link_open":
-            if child.markup == "linkify" and not _goldmark_linkable(children, index):
-                unlink.append(index)
-                continue
-            if child.markup == "linkify" and not _ascii_cut(children, index, inserts):
-                unlink.append(index)
-                continue
             href = str(child.attrs.get("href", ""))
             if "WRSC" in href:
                 marker = _resolve_ref_href(child, state)
                 if marker is not None:
                     inserts.append((index + 1, marker))
                 href = str(child.attrs["href"])
-            elif child.markup == "linkify" and href[:11].lower() == "http://www.":
-                text = children[index + 1].content if index + 1 < len(children) else ""
-                if text[:4].lower() == "www.":
-                    href = "https://" + href[7:]
             child.attrs["href"] = safe_url(href)
             title = child.attrs.get("title")
             if title and "WRSC" in str(title):
@@ -100,49 +80,6 @@ def fix_inline(inline: Token, state: RenderState) -> None:
                     child.attrs[key] = _plain_shortcodes(str(value), state)
     for position, token in reversed(inserts):
         children.insert(position, token)
-    if unlink:
-        _unlink(children, unlink)
-
-
-def _goldmark_linkable(children: list[Token], index: int) -> bool:
-    """Goldmark's linkify takes scheme URLs, www. hosts and e-mail addresses, no bare hosts."""
-    text = children[index + 1].content if index + 1 < len(children) else ""
-    return "://" in text or text[:4].lower() == "www." or "@" in text
-
-
-def _ascii_cut(children: list[Token], index: int, inserts: list[tuple[int, Token]]) -> bool:
-    """Shorten a bare link with non-ASCII text the way Goldmark does; False: no link at all."""
-    text_token = children[index + 1] if index + 1 < len(children) else None
-    if text_token is None or text_token.content.isascii() or "@" in text_token.content:
-        return True
-    text = text_token.content
-    match = _GOLDMARK_URL_RE.match(text)
-    if match is None:
-        return False
-    end = match.end()
-    if end > 1 and text[end - 1] == ".":
-        end -= 1
-    kept = text[:end]
-    href = kept if "://" in kept else "http://" + kept
-    children[index].attrs["href"] = mdurl.encode(href)
-    text_token.content = kept
-    rest = Token("text", "", 0)
-    rest.content = text[end:]
-    close = next((i for i in range(index + 2, len(children)) if children[i].type == "link_close"), None)
-    if close is not None:
-        inserts.append((close + 1, rest))
-    return True
-
-
-def _unlink(children: list[Token], starts: list[int]) -> None:
-    drop: set[int] = set()
-    for start in starts:
-        drop.add(start)
-        for index in range(start + 1, len(children)):
-            if children[index].type == "link_close":
-                drop.add(index)
-                break
-    children[:] = [child for index, child in enumerate(children) if index not in drop]
 
 
 def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

@@ -49,6 +49,7 @@ class RenderOptions:
     typographer: bool = True
     block_attributes: bool = False
     title_attributes: bool = True
+    linkify: bool = True
     highlight_style: str = "monokai"
     line_numbers: bool = False
 
@@ -64,6 +65,7 @@ class RenderOptions:
             typographer=_typographer(_get(goldmark, "extensions", "typographer")),
             block_attributes=_flag(_get(attribute, "block"), False),
             title_attributes=_flag(_get(attribute, "title"), True),
+            linkify=_flag(_get(goldmark, "extensions", "linkify"), True),
             highlight_style=style if isinstance(style, str) and style.strip() else "monokai",
             line_numbers=_line_numbers(_get(highlight, "linenos")),
         )

@@ -83,10 +83,8 @@ def _inline(tokens: list[Token], index: int, rs: RenderState) -> None:
     ):
         _task_item(inline)
     content = inline.content
-    if "[" in content or "<" in content or ":" in content or "@" in content or "ww." in content:
-        fix_inline(inline, rs)  # only text that can hold a link or an image
-    elif "WW." in content or "Ww." in content:
-        fix_inline(inline, rs)
+    if "[" in content or "<" in content:
+        fix_inline(inline, rs)  # only text that can hold a link, an autolink or an image
 
 
 def _task_item(inline: Token) -> None:

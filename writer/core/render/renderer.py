@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import blockattrs, fastpath, goldmark
+from . import autolinks, blockattrs, fastpath, goldmark
 from .builtins import MAX_DEPTH, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -32,22 +32,24 @@ def _build(options: RenderOptions) -> MarkdownIt:
         "default",
         {
             "html": True,
-            "linkify": True,
+            "linkify": False,  # Goldmark's own rules: autolinks.linkify
             "typographer": options.typographer,
             "maxNesting": _MAX_NESTING,
             "strikethrough_single_tilde": True,
         },
     )
-    md.enable(["linkify", "table", "strikethrough"])
-    md.disable("normalize")  # done once in _normalize, before shortcodes are extracted
-    _fast_linkify_pretest(md)
+    md.enable(["table", "strikethrough"])
+    md.disable(["normalize", "linkify"])  # normalize: done once in _normalize, before shortcodes
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # made safe when rendered
     # Goldmark percent-encodes a destination as written: no punycode for hostnames, and
     # no parse-and-reassemble (markdown-it's default), which is also much faster.
     md.normalizeLink = mdurl.encode  # type: ignore[method-assign]
+    md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]  # shown as written
     md.use(footnote_plugin, inline=False)
     md.use(deflist_plugin)
     goldmark.install(md, options.typographer)
+    if options.linkify:
+        md.core.ruler.before("linkify", "goldmark_linkify", autolinks.linkify)
     if options.title_attributes:
         md.core.ruler.after("block", "writer_title_attrs", title_attributes)
     if options.block_attributes:
@@ -57,21 +59,6 @@ def _build(options: RenderOptions) -> MarkdownIt:
     md.add_render_rule(SHORTCODE_TOKEN, render_shortcode_block)
     fastpath.install(md)
     return md
-
-
-def _may_link(text: str) -> bool:
-    """Links with a scheme are found by the inline linkify rule; this gate is for the rest."""
-    return "@" in text or "ww." in text or "WW." in text or "Ww." in text
-
-
-def _fast_linkify_pretest(md: MarkdownIt) -> None:
-    """Goldmark links scheme://, www. and e-mail addresses only: skip other text cheaply."""
-    linkify = md.linkify
-    if linkify is None:
-        return
-    pretest, test = linkify.pretest, linkify.test
-    linkify.pretest = lambda text: _may_link(text) and pretest(text)
-    linkify.test = lambda text: _may_link(text) and test(text)
 
 
 def _normalize(text: str) -> str:
