@@ -24,6 +24,7 @@ from writer.core.values import scalar_text
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _NULL_TAG = "tag:yaml.org,2002:null"
+_COLON_RE = re.compile(r"[ \t]*:")  # the `:` after a key (`key :` too)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -399,7 +400,7 @@ class _Edit:
 
     def _colon_after(self, key_node: Node) -> int:
         """The `:` that follows a key on its line (`key :` too); none in a YAML set `{a, b}`."""
-        match = re.compile(r"[ \t]*:").match(self.inner, key_node.end_mark.index)
+        match = _COLON_RE.match(self.inner, key_node.end_mark.index)
         if match is None:
             raise FrontMatterError(f"'{key_node.value}' has no value to set (is it in a YAML set?)")
         return match.end() - 1
@@ -501,7 +502,7 @@ def _delete_flow_entry(edit: _Edit, key_node: Node, value_node: Node) -> str:
     """`{a: 1, b: 2}` without `a`: the entry goes with its comma (the one after, or before)."""
     inner = edit.inner
     start = key_node.start_mark.index
-    colon = re.compile(r"[ \t]*:").match(inner, key_node.end_mark.index)
+    colon = _COLON_RE.match(inner, key_node.end_mark.index)
     end = max(colon.end() if colon else key_node.end_mark.index, value_node.end_mark.index)
     after = _FLOW_COMMA_AFTER.match(inner, end)
     if after is not None:
