@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from writer.core.errors import WriterError
+from writer.core.frontmatter.yaml_edit import format_scalar
 from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.urls import make_path
 from writer.core.textio import create_file
-from writer.core.yaml_edit import format_scalar
 
 _ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 

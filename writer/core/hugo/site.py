@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError
+from writer.core.frontmatter.toml_edit import load_toml
+from writer.core.frontmatter.yaml_edit import load_yaml
 from writer.core.textio import read_text
-from writer.core.toml_edit import load_toml
-from writer.core.yaml_edit import load_yaml
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTS = ("toml", "yaml", "yml", "json")

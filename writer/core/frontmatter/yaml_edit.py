@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError as RuamelMarkedError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from writer.core.errors import FrontMatterError
-from writer.core.values import scalar_text
+from writer.core.frontmatter.values import scalar_text
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")

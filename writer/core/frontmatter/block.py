@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from writer.core import json_edit, toml_edit, yaml_edit
 from writer.core.errors import FrontMatterError
-from writer.core.values import lookup, plain_data, same_value, split_key
+from writer.core.frontmatter import json_edit, toml_edit, yaml_edit
+from writer.core.frontmatter.values import lookup, plain_data, same_value, split_key
 
 YAML, TOML, JSON = "yaml", "toml", "json"
 _DELIMS = {"---": YAML, "+++": TOML}

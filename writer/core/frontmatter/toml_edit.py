@@ -12,7 +12,7 @@ from tomlkit.exceptions import ParseError
 from tomlkit.items import Item, String, Table
 
 from writer.core.errors import FrontMatterError
-from writer.core.values import scalar_text
+from writer.core.frontmatter.values import scalar_text
 
 if sys.version_info >= (3, 11):
     import tomllib
