@@ -21,3 +21,37 @@ def test_core_never_imports_qt() -> None:
     proc = subprocess.run(["lint-imports"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "1 kept, 0 broken" in proc.stdout
+
+
+def _imported_top_level_modules() -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "writer").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def test_every_imported_library_is_declared_with_a_range() -> None:
+    """A fresh machine installs only what pyproject.toml declares: every third-party module
+    Writer imports must come from a declared distribution with an upper bound."""
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    specs = {re.split(r"[<>=!~ \[]", d, maxsplit=1)[0].lower().replace("_", "-"): d for d in declared}
+    unbounded = [d for d in declared if "<" not in d]
+    assert not unbounded, f"dependencies without an upper bound: {unbounded}"
+    owners = packages_distributions()
+    third_party = _imported_top_level_modules() - set(sys.stdlib_module_names) - {"writer", "__future__"}
+    missing = {}
+    for module in sorted(third_party):
+        dists = {d.lower().replace("_", "-") for d in owners.get(module, [module])}
+        if not dists & specs.keys():
+            missing[module] = sorted(dists)
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
