@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from writer.core.errors import ReadError
-from writer.core.textio import atomic_write, decode_bytes, detect_newline, read_text
+from writer.core.textio import atomic_write, clean_leftovers, decode_bytes, detect_newline, read_text
 
 
 @pytest.mark.parametrize(
@@ -101,3 +105,63 @@ def test_permission_denied_is_named(tmp_path, monkeypatch) -> None:
     with pytest.raises(ReadError) as info:
         read_text(path)
     assert "permission denied" in info.value.message and info.value.path == path
+
+
+def test_a_symlinked_page_is_written_through(tmp_path) -> None:
+    real = tmp_path / "README.md"
+    real.write_bytes(b"old\n")
+    (tmp_path / "content").mkdir()
+    link = tmp_path / "content" / "x.md"
+    link.symlink_to(Path("..") / "README.md")
+    atomic_write(link, b"new\n")
+    assert link.is_symlink() and os.readlink(link) == str(Path("..") / "README.md")
+    assert real.read_bytes() == b"new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", "content"]
+
+
+def test_a_read_only_file_is_never_replaced(tmp_path) -> None:
+    page = tmp_path / "p.md"
+    page.write_bytes(b"keep\n")
+    page.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        atomic_write(page, b"other\n")
+    assert page.read_bytes() == b"keep\n" and stat.S_IMODE(page.stat().st_mode) == 0o444
+    assert [p.name for p in tmp_path.iterdir()] == ["p.md"]
+
+
+def test_new_files_get_their_siblings_permissions(tmp_path) -> None:
+    sibling = tmp_path / "index.de.md"
+    sibling.write_bytes(b"x\n")
+    sibling.chmod(0o664)
+    atomic_write(tmp_path / "index.fr.md", b"y\n")
+    assert stat.S_IMODE((tmp_path / "index.fr.md").stat().st_mode) == 0o664
+    lonely = tmp_path / "empty"
+    lonely.mkdir()
+    atomic_write(lonely / "a.md", b"z\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((lonely / "a.md").stat().st_mode) == 0o666 & ~mask != 0o600
+
+
+def test_leftovers_of_a_killed_save_are_removed(tmp_path) -> None:
+    page = tmp_path / "index.md"
+    page.write_bytes(b"text\n")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftover = tmp_path / f".index.md.{dead.pid}.abc123.tmp"
+    leftover.write_bytes(b"x" * 1000)
+    old_style = tmp_path / ".index.md.k3j2l1.tmp"  # before process ids were in the name
+    old_style.write_bytes(b"y")
+    os.utime(old_style, (time.time() - 3600, time.time() - 3600))
+    fresh_old_style = tmp_path / ".index.md.zzzzzz.tmp"  # may be another program's save in progress
+    fresh_old_style.write_bytes(b"z")
+    running = tmp_path / f".index.md.{os.getppid()}.q1.tmp"  # a live process's save in progress
+    running.write_bytes(b"w")
+    other = tmp_path / ".other.md.1.x.tmp"
+    other.write_bytes(b"v")
+    removed = clean_leftovers(page)
+    assert sorted(removed) == sorted([leftover, old_style])
+    assert fresh_old_style.exists() and running.exists() and other.exists() and page.read_bytes() == b"text\n"
+    leftover.write_bytes(b"x")
+    atomic_write(page, b"new\n")  # saving cleans up too
+    assert not leftover.exists()

@@ -8,9 +8,12 @@ file in the same folder is flushed to disk and renamed over the original.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,29 +115,99 @@ def encode_text(text: str, *, bom: bool = False) -> bytes:
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
-    The original file's permission bits are kept. Raises OSError (with the
-    original untouched) when the folder is not writable or the disk is full.
+    A symbolic link is written through: its target is replaced and the link stays. The
+    original file's permission bits are kept; a new file gets those of a file beside it (or
+    the user's default). A file without write permission is never replaced: PermissionError.
+    Raises OSError (with the original untouched) when the folder is not writable or the disk
+    is full. Temporary files left by a killed save of this page are removed.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     folder = target.parent
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
+        raise PermissionError(errno.EACCES, "the file is read-only (no write permission)", str(target))
+    if mode is None:
+        mode = _new_file_mode(folder)
+    clean_leftovers(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_tmp_prefix(target)}{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _fsync_folder(folder)
+
+
+def _tmp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+_LEFTOVER_AGE = 60.0  # a temporary file without a process id older than this is a leftover
+
+
+def clean_leftovers(page: str | Path) -> list[Path]:
+    """Remove the temporary files that a killed save of `page` left beside it (ours only:
+    `.NAME.PID.XXXX.tmp` of a process that is gone, or older ones without a process id)."""
+    target = Path(os.path.realpath(page))
+    prefix = _tmp_prefix(target)
+    removed = []
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for leftover in candidates:
+        middle = leftover.name[len(prefix) : -len(".tmp")]
+        pid_text = middle.split(".", 1)[0]
+        try:
+            if pid_text.isdigit() and "." in middle:
+                stale = int(pid_text) != os.getpid() and not _process_alive(int(pid_text))
+            else:
+                stale = time.time() - leftover.stat().st_mtime > _LEFTOVER_AGE
+            if stale and leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # without a cheap check, leave it (old ones go by age on the next save)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _new_file_mode(folder: Path) -> int:
+    """The permission bits a new file gets: those of a text file beside it, else 0666 - umask."""
+    try:
+        for sibling in sorted(folder.iterdir())[:200]:
+            if sibling.suffix.lower() in (".md", ".markdown", ".html", ".toml", ".yaml", ".yml") \
+                    and sibling.is_file() and not sibling.name.startswith("."):
+                return stat.S_IMODE(sibling.stat().st_mode)
+    except OSError:
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
 
 
 def create_file(target: Path, data: bytes, inside: Path) -> Path:
