@@ -97,4 +97,4 @@ def test_a_failure_halfway_writes_nothing(sample, monkeypatch) -> None:
 def test_refuses_to_overwrite(sample, capsys) -> None:
     old = sample / "content/blog/remote-teams/index.de.md"
     assert main(["move", str(old), "blog/gemeinsam-schreiben"]) == 2
-    assert "overwrite" in capsys.readouterr().err
+    assert "already taken by content/blog/gemeinsam-schreiben/index.de.md" in capsys.readouterr().err

@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from writer.core.document import Page
-from writer.core.errors import WriterError
+from writer.core.errors import ReadError, WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver, find_refs
-from writer.core.textio import atomic_write, read_bytes
+from writer.core.hugo.targets import (
+    check_folder,
+    check_segments,
+    existing_at,
+    from_content_root,
+    strip_page_file,
+)
+from writer.core.hugo.urls import page_permalink
+from writer.core.textio import atomic_write, decode_legacy, read_bytes
 
 # what a ref target names after the page's path: "/index.md", "/_index.de.md", ".md", ".de.md"
 _FILE_TAIL = re.compile(r"(/_?index(?:\.[a-z]{2}(?:-[a-z]+)?)?\.(?:md|markdown)|(?:\.[a-z]{2})?\.(?:md|markdown))$")
@@ -67,13 +75,57 @@ def _rewrite_target(old_target: str, new_logical: str) -> str:
     return f"{lead}{new_logical}{tail}{slash}{hash_}{anchor}"
 
 
-def plan_move(index: ContentIndex, page: PageInfo, new_logical: str) -> MovePlan:
-    """Everything that moving `page` (and its translations and resources) to `new_logical`
-    (a path from the content root, like `blog/new-slug`) changes. Writes nothing."""
+def move_target(index: ContentIndex, page: PageInfo, raw: str) -> str:
+    """The path from the content root that `raw` (as a user typed it) names for `page`; raises a
+    WriterError naming the problem when Hugo, Windows or the site's existing pages forbid it."""
+    if page.kind == "home":
+        raise WriterError("the home page cannot move: Hugo always reads it from the content "
+                          "folder's _index file", index.site.root / page.path)
+    if page.kind == "section":
+        raise WriterError("a section page (_index) cannot move on its own: it is its folder with "
+                          "every page in it; rename the folder instead", index.site.root / page.path)
+    logical = strip_page_file(index, from_content_root(index, raw))
+    if not logical:
+        raise WriterError(f"'{raw.strip()}' names the content folder itself, not a page path")
+    check_segments(logical)
+    if logical == page.logical:
+        raise WriterError(f"the page is already at '{logical}'")
+    if logical.lower() == page.logical.lower():
+        raise WriterError(f"'{logical}' differs from '{page.logical}' only in letter case: Hugo "
+                          "publishes both at the same URL, and Windows and macOS see one file")
+    if page.bundle == "leaf" and logical.lower().startswith(page.logical.lower() + "/"):
+        raise WriterError(f"'{logical}' is inside the bundle being moved")
+    parent, _, name = logical.rpartition("/")
+    parent = check_folder(index, parent, "folder")
+    logical = f"{parent}/{name}" if parent else name
+    group = _group(index, page)
+    taken = existing_at(index, logical, {m.path for m in group})
+    if taken is not None:
+        raise WriterError(f"'{logical}' is already taken by {taken}")
+    _check_permalinks(index, group, logical)
+    return logical
+
+
+def _check_permalinks(index: ContentIndex, group: list[PageInfo], logical: str) -> None:
+    """Two pages that Hugo would publish at one URL (`a:b` and `ab` both give /ab/)."""
+    paths = {m.path for m in group}
+    dirs, _, name = logical.rpartition("/")
+    for member in group:
+        link = page_permalink(
+            kind=member.kind, dirs=dirs.split("/") if dirs else [], name=name, fields=member.fields,
+            lang_prefix=index.site.lang_prefix(member.lang), base_path=index.site.base_path,
+            patterns=index.site.section_permalinks("page"))
+        clash = next((p for p in index.pages if p.path not in paths and p.lang == member.lang
+                      and p.permalink == link), None)
+        if clash is not None:
+            raise WriterError(f"Hugo would publish '{logical}' at {link}, where {clash.path} already is")
+
+
+def plan_move(index: ContentIndex, page: PageInfo, new_path: str) -> MovePlan:
+    """Everything that moving `page` (and its translations and resources) to `new_path`
+    (from the content root, like `blog/new-slug`; see `move_target`) changes. Writes nothing."""
     root = index.site.root
-    new_logical = new_logical.strip().strip("/")
-    if not new_logical or ".." in new_logical.split("/"):
-        raise WriterError(f"'{new_logical}' is not a usable new path")
+    new_logical = move_target(index, page, new_path)
     plan = MovePlan(old_logical=page.logical, new_logical=new_logical)
     plan.moves = _file_moves(index, page, new_logical)
     for _, dst in plan.moves:
@@ -86,7 +138,11 @@ def plan_move(index: ContentIndex, page: PageInfo, new_logical: str) -> MovePlan
     for info in index.pages:
         file = root / info.path
         text = read_bytes(file)
-        doc = Page.from_bytes(text, file)
+        try:
+            doc = Page.from_bytes(text, file)
+        except ReadError as exc:
+            _check_unreadable(exc, text, info, resolver, group, uses_aliases)
+            continue  # nothing in it points at the page: it stays as it is
         new_text = _rewrite_refs(doc.text(), info, resolver, group, new_logical)
         if new_text != doc.text():
             doc.set_text(new_text)
@@ -99,6 +155,19 @@ def plan_move(index: ContentIndex, page: PageInfo, new_logical: str) -> MovePlan
         if data != text:
             plan.edits[moved.get(file, file)] = data
     return plan
+
+
+def _check_unreadable(exc: ReadError, data: bytes, info: PageInfo, resolver: RefResolver,
+                      group: set[str], uses_aliases: bool) -> None:
+    """A page Writer cannot edit (not UTF-8) blocks the move only when it would need an edit."""
+    if uses_aliases and info.path in group:
+        raise WriterError(f"its old URL cannot be added to its aliases: {exc.message}", exc.path)
+    text = decode_legacy(data)[0]
+    for use in find_refs(text):
+        found = resolver.resolve(use.target, info, use.lang)
+        if found is not None and found.page.path in group:
+            raise WriterError(f"its ref \"{use.target}\" to the page cannot be rewritten: {exc.message}",
+                              exc.path)
 
 
 def _alias_for(index: ContentIndex, info: PageInfo) -> str:
