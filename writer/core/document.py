@@ -117,9 +117,10 @@ class Page:
         self._front = new
         return changed
 
-    def set_body(self, body: str) -> None:
-        """Replace the body. Text typed with "\\n" line breaks gets the page's own style."""
-        if self.newline == "\r\n":
+    def set_body(self, body: str, *, exact: bool = False) -> None:
+        """Replace the body. Text typed with "\\n" line breaks gets the page's own style,
+        unless `exact` (the editor's exact text, whose line breaks are already the page's)."""
+        if self.newline == "\r\n" and not exact:
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
         self._body = body
 
@@ -131,3 +132,15 @@ class Page:
 
     def set_text(self, text: str) -> None:
         self._front, self._body = fmmod.split(text)
+
+
+def raw_block_problem(block: str) -> str:
+    """Why a text typed as the whole front matter block cannot be that block ("" when it can):
+    an opening `---` or `+++` without its closing line would take the body in."""
+    front, rest = fmmod.split(block)
+    if front.error is not None and "no closing" in front.error.message:
+        delim = "+++" if front.format == fmmod.TOML else "---"
+        return f"the closing '{delim}' line is missing, so the whole page would become front matter"
+    if front.format is None and block.strip():
+        return "it is not a front matter block (it must start with '---', '+++' or '{')"
+    return ""

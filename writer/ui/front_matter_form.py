@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from writer.core.document import Page
 from writer.core.spell import SpellChecker
+from writer.ui.exact_text import ExactText
 from writer.ui.highlighter import SpellHighlighter
 from writer.ui.spelling import underline_line_edit
 
@@ -74,8 +75,9 @@ class FrontMatterForm(QWidget):
         self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.raw_edit = QPlainTextEdit()
         self.raw_edit.setObjectName("raw-front-matter")
+        self.raw_exact = ExactText(self.raw_edit)  # Apply hands back the block's own characters
         apply = QPushButton("Apply raw front matter")
-        apply.clicked.connect(lambda: self.raw_applied.emit(self.raw_edit.toPlainText()))
+        apply.clicked.connect(lambda: self.raw_applied.emit(self.raw_exact.text()))
         raw_layout.addWidget(self.error_label)
         raw_layout.addWidget(self.raw_edit)
         raw_layout.addWidget(apply)
@@ -110,7 +112,7 @@ class FrontMatterForm(QWidget):
         self.completions = completions
         self.editors.clear()
         self.hints.clear()
-        self.raw_edit.setPlainText(page.front_matter.block.replace("\r\n", "\n"))
+        self.raw_exact.set_text(page.front_matter.block, page.newline)
         error = page.error
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -311,13 +313,13 @@ def _line_edit(value: Any, emit: Emit) -> QWidget:
 
 
 def _text_edit(value: Any, emit: Emit) -> QWidget:
-    edit = QPlainTextEdit("" if value is None else str(value))
+    edit = QPlainTextEdit()
+    exact = ExactText(edit)  # a no-break space elsewhere in the value stays one
+    exact.set_text("" if value is None else str(value))
     edit.setMaximumHeight(70)
     edit.setTabChangesFocus(True)
     was_none = value is None
-    edit.textChanged.connect(
-        lambda: emit(None if was_none and not edit.toPlainText() else edit.toPlainText())
-    )
+    edit.textChanged.connect(lambda: emit(None if was_none and not exact.text() else exact.text()))
     return edit
 
 

@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from writer.core.document import Page
+from writer.core.document import Page, raw_block_problem
 from writer.core.errors import WriterError
 from writer.core.paragraphs import line_of_paragraph, paragraph_at, paragraph_starts
 from writer.ui.editor import MarkdownEditor
+from writer.ui.exact_text import ExactText
 from writer.ui.front_matter_form import FrontMatterForm
 
 
@@ -32,6 +33,7 @@ class PageEditor(QWidget):
         if large:
             self.editor.highlighter.setDocument(None)  # highlighting 50 MB would freeze the window
         self.editor.setObjectName("markdown-editor")
+        self.exact = ExactText(self.editor)  # the page's own text: no character normalised
         self.source_view = QPlainTextEdit()
         self.source_view.setObjectName("source-language")
         self.source_view.setReadOnly(True)
@@ -75,14 +77,15 @@ class PageEditor(QWidget):
 
     def _load_body(self) -> None:
         self._loading = True
-        self.editor.setPlainText(self.page.body.replace("\r\n", "\n"))
+        self.exact.set_text(self.page.body, self.page.newline)
         self._plain = None
         self._loading = False
 
     def body_text(self) -> str:
-        """The editor's text, read once per edit (a 200 KB copy is not free on the typing path)."""
+        """The editor's text with `\n` line breaks (positions are the editor's), every other
+        character as in the page; built once per edit."""
         if self._plain is None:
-            self._plain = self.editor.toPlainText()
+            self._plain = self.exact.display()
         return self._plain
 
     # -- edits ----------------------------------------------------------------
@@ -93,7 +96,7 @@ class PageEditor(QWidget):
         if self._loading or self.editor.highlighter.rechecking:
             return
         self._plain = None
-        self.page.set_body(self.body_text())
+        self.page.set_body(self.exact.text(), exact=True)
         self.body_edited.emit()
         self._check_modified()
 
@@ -123,9 +126,13 @@ class PageEditor(QWidget):
 
     def _on_form_raw_applied(self, text: str) -> None:
         newline = self.page.newline
-        block = text.replace("\r\n", "\n").replace("\n", newline) if newline == "\r\n" else text
+        block = text
         if block and not block.endswith(("\n", "\r")):
             block += newline
+        problem = raw_block_problem(block)
+        if problem:
+            self.edit_failed.emit(f"The raw front matter was not applied: {problem}. Your text is still in the Raw tab.")
+            return  # the Raw tab keeps what was typed
         self.page.set_front_matter_text(block)
         self.form.load(self.page, self.suggestions, self.completions)
         self._check_modified()
