@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -208,30 +209,53 @@ def _open_page(arg: str):  # -> tuple[Site, ContentIndex, PageInfo]
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from writer.core.hugo.translate import apply_translation, plan_translation
+    from writer.core.hugo.translate import apply_translation, plan_translations
 
     site, index, info = _open_page(args.page)
-    langs = [code.strip().lower() for code in args.to.split(",") if code.strip()]
-    plans = [plan_translation(index, info, lang, draft=args.draft) for lang in langs]
+    langs = args.to.split(",") if args.to.strip() else []
+    plans = plan_translations(index, info, langs, draft=args.draft)
     for plan in plans:  # every plan is checked before anything is written
         print(site.rel(apply_translation(plan, site.root)))
     return 0
 
 
+def _new_section(arg: str):  # -> tuple[Site, ContentIndex, str]
+    """The site and the section (from the content root) that `writer new` was given: a folder, a
+    path to a folder that does not exist yet (refused later with its near matches), or a name."""
+    from writer.core.hugo.index import ContentIndex
+    from writer.core.hugo.site import Site
+
+    if not arg.strip():
+        raise UsageError("no section given: name a section folder (or the content folder itself)")
+    path = Path(arg)
+    if ".." in arg.replace("\\", "/").split("/") and not path.is_dir():
+        raise UsageError(f"{arg}: '..' is not allowed in a section that does not exist")
+    if path.is_absolute() and not path.parent.is_dir():
+        raise UsageError(f"{arg}: no such folder")
+    as_path = path.is_dir() or path.is_absolute() or "/" in arg or "\\" in arg
+    anchor = path.absolute() if as_path else Path.cwd()
+    while not anchor.exists():
+        anchor = anchor.parent
+    site = Site.open(anchor)
+    if site.plain:
+        raise UsageError(f"{arg}: not inside a Hugo site (no hugo.toml or config.toml found)")
+    index = ContentIndex.build(site)
+    if not as_path:
+        return site, index, arg
+    content = [site.root / lang.content_dir for lang in site.languages]
+    target = Path(os.path.normpath(path.absolute()))
+    owner = next((c for c in content if target.resolve().is_relative_to(c.resolve())), None)
+    if owner is not None:
+        return site, index, target.resolve().relative_to(owner.resolve()).as_posix()
+    if path.is_dir() or path.is_absolute():
+        raise UsageError(f"{arg}: not a folder inside the site's content")
+    return site, index, arg  # "blog/2026": a path from the content root
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from writer.core.hugo.newpage import apply_new_page, plan_new_page
 
-    section_path = Path(args.section)
-    if section_path.is_dir():
-        site, index = _open_site(str(section_path))
-        content = [site.root / lang.content_dir for lang in site.languages]
-        owner = next((c for c in content if section_path.resolve().is_relative_to(c.resolve())), None)
-        if owner is None:
-            raise UsageError(f"{args.section}: not a folder inside the site's content")
-        section = section_path.resolve().relative_to(owner.resolve()).as_posix()
-    else:
-        site, index = _open_site(".")
-        section = args.section
+    site, index, section = _new_section(args.section)
     plan = plan_new_page(index, section, args.title, args.lang)
     for warning in plan.warnings:
         print(f"writer: archetype: {warning}", file=sys.stderr)

@@ -69,7 +69,8 @@ def test_folder_site_and_collisions(tmp_path, capsys) -> None:
     site = Path(shutil.copytree(FOLDERS, tmp_path / "f"))
     index = ContentIndex.build(Site.open(site))
     plan = plan_new_page(index, "blog", "First post", "de", now=NOW)
-    assert plan.target == site / "content/deutsch/blog/first-post/index.md"
+    # english/blog/first-post exists: a German first-post would silently become its translation
+    assert plan.target == site / "content/deutsch/blog/first-post-2/index.md"
     again = plan_new_page(index, "blog", "First Post", "en", now=NOW)  # the title's slug is taken
     assert again.target == site / "content/english/blog/first-post-2/index.md"
     with pytest.raises(WriterError, match="already exists"):

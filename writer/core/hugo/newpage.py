@@ -12,6 +12,7 @@ from writer.core.errors import WriterError
 from writer.core.frontmatter.yaml_edit import format_scalar
 from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
+from writer.core.hugo.targets import check_folder, existing_at, from_content_root, segment_problem
 from writer.core.hugo.urls import make_path
 from writer.core.textio import create_file
 
@@ -27,7 +28,7 @@ class NewPagePlan:
 
 def slug_for(title: str) -> str:
     """A slug as Hugo urlizes: lower case, spaces to hyphens, punctuation dropped."""
-    slug = make_path(title.replace("/", " ")).strip("-.")
+    slug = make_path(re.sub(r"[/\\#%]", " ", title)).strip("-.")
     return re.sub(r"-{2,}", "-", slug) or "page"
 
 
@@ -105,16 +106,19 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
     """The file a new page goes to and its text; refuses a folder that already exists."""
     site = index.site
     lang = (lang or site.default_language).lower()
-    section = section.strip("/")
-    explicit = slug is not None
-    base = slug_for(slug or title)
+    if not title.strip():
+        raise WriterError("a new page needs a title")
+    section = section_of(index, section)
+    explicit = slug is not None and bool(slug.strip())
+    base = _explicit_slug(slug) if explicit and slug is not None else slug_for(title)
     slug, n = base, 2
-    target = _target(index, section, slug, lang)
-    while target.parent.exists() and not explicit:  # a title-derived slug is made unique
+    while not explicit and _taken(index, section, slug):  # a title-derived slug is made unique
         slug, n = f"{base}-{n}", n + 1
-        target = _target(index, section, slug, lang)
-    if target.parent.exists():
-        raise WriterError(f"a page named '{slug}' already exists in {section}/", target.parent)
+    target = _target(index, section, slug, lang)
+    taken = _taken(index, section, slug)
+    if taken:
+        raise WriterError(f"'{slug}' cannot be used in {section or 'the content folder'}/: {taken}",
+                          target.parent)
     when = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     archetype = _archetype(index, section)
     warnings: list[str] = []
@@ -126,6 +130,37 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
     else:
         text = _from_siblings(index, section, title, when)
     return NewPagePlan(target, text, tuple(warnings))
+
+
+def section_of(index: ContentIndex, section: str) -> str:
+    """The existing section folder that `section` names: from the content root, or from the site root
+    (`content/blog`, taken once, never doubled); "" is the content root. Refuses a missing folder
+    with the near matches, and a folder inside a page bundle."""
+    text = section.strip().replace("\\", "/").strip("/")
+    if text in ("", "."):
+        return ""
+    roots = [index.site.root / lang.content_dir for lang in index.site.languages]
+    if not any((root / text).is_dir() for root in roots):  # a section named "content" stays itself
+        text = from_content_root(index, section)
+    return check_folder(index, text, "section")
+
+
+def _explicit_slug(slug: str) -> str:
+    slug = slug.strip()
+    problem = segment_problem(slug) or ("'/' makes a folder, not a name" if "/" in slug else None)
+    if problem:
+        raise WriterError(f"the slug {problem}")
+    return slug
+
+
+def _taken(index: ContentIndex, section: str, slug: str) -> str | None:
+    """Why `slug` cannot name a new page in `section`: a page, bundle or folder of that name in any
+    language or letter case, or a name Windows reserves."""
+    problem = segment_problem(slug)
+    if problem:
+        return problem
+    found = existing_at(index, f"{section}/{slug}" if section else slug, set())
+    return f"{found} already exists" if found else None
 
 
 def _ensure_title_and_draft(text: str, title: str) -> str:

@@ -37,12 +37,12 @@ def target_path(index: ContentIndex, source: PageInfo, lang: str) -> Path:
     if site.language(lang) is None:
         raise WriterError(f"'{lang}' is not a language of this site ({', '.join(site.language_codes)})")
     src = site.root / source.path
-    if _folder_mode(index):
-        language = site.language(lang)
-        assert language is not None
-        return site.root / language.content_dir / source.content_path
     base, _ = _split_name(src.name, set(site.language_codes))
     ext = src.suffix
+    if _folder_mode(index):
+        language = site.language(lang)
+        assert language is not None  # the language's folder; a suffix from the source is dropped
+        return (site.root / language.content_dir / source.content_path).with_name(f"{base}{ext}")
     if lang == site.default_language and not _uses_default_suffix(index):
         return src.with_name(f"{base}{ext}")
     return src.with_name(f"{base}.{lang}{ext}")
@@ -80,7 +80,7 @@ def plan_translation(
     if target.exists() or lang in index.translations(source):
         existing = index.translations(source).get(lang)
         where = existing.path if existing else index.site.rel(target)
-        raise WriterError(f"a '{lang}' translation already exists: {where}", index.site.root / source.path)
+        raise WriterError(f"the '{lang}' translation already exists: {where}", index.site.root / source.path)
     page = Page.load(index.site.root / source.path)
     if page.error is not None:
         raise page.error
@@ -91,6 +91,30 @@ def plan_translation(
         page.set("draft", True)
     page.set("lastmod", today or dt.date.today())
     return TranslationPlan(source, lang, target, page.to_bytes())
+
+
+def plan_translations(index: ContentIndex, source: PageInfo, langs: list[str], *, draft: bool = False,
+                      today: dt.date | None = None) -> list[TranslationPlan]:
+    """A copy for each language, every one checked before any is written: no language, a language
+    named twice, an unknown one, the page's own, an existing translation or two copies meant for one
+    file are refused."""
+    codes = [code.strip().lower() for code in langs]
+    if not any(codes):
+        raise WriterError("no language given")
+    if "" in codes:
+        raise WriterError(f"an empty language in '{','.join(langs)}'")
+    twice = sorted({code for code in codes if codes.count(code) > 1})
+    if twice:
+        raise WriterError(f"'{twice[0]}' is named twice")
+    plans = [plan_translation(index, source, code, draft=draft, today=today) for code in codes]
+    targets: dict[str, str] = {}
+    for plan in plans:
+        key = plan.target.as_posix().lower()
+        if key in targets:
+            raise WriterError(f"the '{targets[key]}' and '{plan.lang}' copies would both be "
+                              f"{index.site.rel(plan.target)}")
+        targets[key] = plan.lang
+    return plans
 
 
 def apply_translation(plan: TranslationPlan, site_root: Path) -> Path:
