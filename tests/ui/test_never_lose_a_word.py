@@ -88,6 +88,7 @@ def test_autosave_writes_the_recovery_copy_and_save_removes_it(window, site, tmp
     editor = window.open_page("content/docs/install.md")
     editor.editor.insertPlainText("Zwischenstand ")
     window.guard.autosave()
+    window.guard.flush()
     records = list((tmp_path / "recovery").glob("*.json"))
     assert len(records) == 1 and "Zwischenstand" in records[0].read_text(encoding="utf-8")
     assert (site / "content/docs/install.md").read_text(encoding="utf-8").count("Zwischenstand") == 0

@@ -1,16 +1,48 @@
-"""Autosaved copies of unsaved pages, kept apart from the site, to recover after a crash."""
+"""Autosaved copies of unsaved pages, kept apart from the site, to recover after a crash.
+
+Each running Writer is a *session* that holds an operating-system lock on its own lock file
+in the recovery folder for as long as it runs; the lock goes with the process, whatever kills
+it. A session's records are its own: its save of a page removes only its record, and another
+window never offers them as crash leftovers while the session lives. Records of a session
+whose lock is free (the process is gone) are what recovery offers. A session also marks the
+pages it has open, so a second window on the same page can say so.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import json
+import os
+import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from writer.core.errors import ReadError
 from writer.core.textio import atomic_write, read_bytes
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows
+    import msvcrt
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -40,32 +72,109 @@ class Recovered:
         return "".join(lines)
 
 
-class RecoveryStore:
-    """One JSON record a page, named by a hash of the page's path; written atomically."""
+def page_key(page: Path) -> str:
+    """One key per file, however it is reached (a symbolic link and its target share it)."""
+    return hashlib.sha1(os.path.realpath(page).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
-    def __init__(self, folder: Path) -> None:
+
+class RecoveryStore:
+    """Records `<page key>.<session>.json`, written atomically; `<session>.lock` held while the
+    session runs; `<page key>.<session>.open` for each page the session has open."""
+
+    def __init__(self, folder: Path, session: str | None = None) -> None:
         self.folder = folder
+        self.session = session or f"{os.getpid()}-{secrets.token_hex(4)}"
+        self._lock: IO[bytes] | None = None
+
+    # -- this session ---------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._lock is not None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle = open(self.folder / f"{self.session}.lock", "a+b")  # noqa: SIM115 - held for the session
+        if not _try_lock(handle):
+            handle.close()
+            raise OSError(f"the recovery session {self.session} is in use by another process")
+        self._lock = handle
+
+    def close(self) -> None:
+        """End the session (its remaining records become recoverable leftovers)."""
+        for mark in self.folder.glob(f"*.{self.session}.open") if self.folder.is_dir() else []:
+            mark.unlink(missing_ok=True)
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+            (self.folder / f"{self.session}.lock").unlink(missing_ok=True)
 
     def _record(self, page: Path) -> Path:
-        digest = hashlib.sha1(str(page.resolve()).encode("utf-8")).hexdigest()[:20]
-        return self.folder / f"{digest}.json"
+        return self.folder / f"{page_key(page)}.{self.session}.json"
 
     def save(self, page: Path, text: str, bom: bool = False) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Keep `text` as this session's unsaved text of `page` (the path as it was opened)."""
+        self._start()
         record = self._record(page)
-        data = {"page": str(page.resolve()), "text": text, "bom": bom, "saved_at": time.time()}
-        atomic_write(record, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        data = {"page": os.path.abspath(page), "text": text, "bom": bom, "saved_at": time.time(),
+                "session": self.session}
+        atomic_write(record, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         return record
 
     def discard(self, page: Path) -> None:
+        """This session's record of `page` goes (after a save, or when its edits are dropped)."""
         self._record(page).unlink(missing_ok=True)
 
+    def discard_record(self, item: Recovered) -> None:
+        item.record.unlink(missing_ok=True)
+
+    # -- pages open in several windows ------------------------------------------------
+
+    def claim(self, page: Path) -> list[str]:
+        """Mark `page` as open in this session; returns the other live sessions that have it open."""
+        self._start()
+        key = page_key(page)
+        (self.folder / f"{key}.{self.session}.open").touch()
+        return [s for s in self._sessions_of(f"{key}.*.open") if s != self.session and self._alive(s)]
+
+    def release(self, page: Path) -> None:
+        (self.folder / f"{page_key(page)}.{self.session}.open").unlink(missing_ok=True)
+
+    def _sessions_of(self, pattern: str) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return [p.name.split(".")[1] for p in self.folder.glob(pattern) if p.name.count(".") == 2]
+
+    def _alive(self, session: str) -> bool:
+        """Whether the session's process still runs (it holds the lock on its lock file)."""
+        if session == self.session:
+            return True
+        lock = self.folder / f"{session}.lock"
+        try:
+            handle = open(lock, "r+b")  # noqa: SIM115 - closed below
+        except OSError:
+            return False
+        with handle:
+            if not _try_lock(handle):
+                return True
+        with contextlib.suppress(OSError):
+            lock.unlink()  # a leftover of a session that is gone
+        return False
+
+    # -- after a crash -----------------------------------------------------------------
+
     def pending(self) -> list[Recovered]:
-        """Records whose text differs from the page on disk (others are removed)."""
+        """Records of sessions that are gone whose text differs from the page on disk (records
+        equal to the disk are removed; live sessions' records are theirs and left alone)."""
         found = []
-        for record in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+        if not self.folder.is_dir():
+            return found
+        alive: dict[str, bool] = {}
+        for record in sorted(self.folder.glob("*.json")):
+            parts = record.name.split(".")
+            session = parts[1] if len(parts) == 3 else ""  # records of older releases have none
+            if session and alive.setdefault(session, self._alive(session)):
+                continue
             try:
-                data = json.loads(record.read_text(encoding="utf-8"))
+                data = json.loads(record.read_text(encoding="utf-8", errors="surrogatepass"))
                 item = Recovered(Path(data["page"]), data["text"], bool(data.get("bom")),
                                  float(data["saved_at"]), record)
             except (OSError, ValueError, KeyError, TypeError):
@@ -74,4 +183,8 @@ class RecoveryStore:
                 record.unlink(missing_ok=True)
                 continue
             found.append(item)
-        return found
+        for mark in self.folder.glob("*.open"):
+            session = mark.name.split(".")[1] if mark.name.count(".") == 2 else ""
+            if not alive.setdefault(session, self._alive(session)):
+                mark.unlink(missing_ok=True)
+        return sorted(found, key=lambda item: item.saved_at)

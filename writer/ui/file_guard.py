@@ -2,91 +2,178 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from writer.core.errors import WriterError
-from writer.core.recovery import RecoveryStore
-from writer.core.textio import read_bytes
+from writer.core.recovery import Recovered, RecoveryStore
+from writer.core.textio import atomic_write, clean_leftovers, encode_text, read_bytes
 
 if TYPE_CHECKING:
     from writer.ui.main_window import MainWindow
     from writer.ui.page_editor import PageEditor
 
-AUTOSAVE_MS = 3000
+AUTOSAVE_MS = 3000  # after a pause in typing
+AUTOSAVE_MAX_MS = 4000  # at the latest, while typing goes on: at most this much typing is lost
 MAX_WATCHED_FOLDERS = 2000
 
 
 class FileGuard(QObject):
+    autosave_failed = Signal(str)  # emitted by the writer thread, shown by the UI thread
+
     def __init__(self, window: MainWindow, recovery_dir: Path) -> None:
         super().__init__(window)
         self.window = window
         self.store = RecoveryStore(recovery_dir)
+        # recovery records are written off the UI thread, in order, one at a time
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._autosaved: dict[int, str] = {}  # id(editor) -> the text last handed to the writer
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        self.deadline_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
+        self.deadline_timer.timeout.connect(self.autosave)
+        self.autosave_failed.connect(lambda message: self.window.statusBar().showMessage(message, 8000))
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
-        self.watcher.directoryChanged.connect(lambda _p: self._tree_timer.start())
+        self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._tree_timer = QTimer(self, singleShot=True, interval=500)
         self._tree_timer.timeout.connect(window.reload_index)
 
     # -- autosave and recovery ------------------------------------------------------
 
     def edited(self) -> None:
-        self.autosave_timer.start()
+        self.autosave_timer.start()  # a pause in typing saves soon ...
+        if not self.deadline_timer.isActive():
+            self.deadline_timer.start()  # ... and steady typing is saved every few seconds
 
     def autosave(self) -> None:
+        self.autosave_timer.stop()
+        self.deadline_timer.stop()
         for editor in self.window.editors():
-            if editor.path is not None and editor.page.modified:
-                try:
-                    self.store.save(editor.path, editor.page.text(), editor.page.bom)
-                except OSError as exc:
-                    self.window.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            if editor.path is None or not editor.page.modified:
+                continue
+            text = editor.page.text()
+            if self._autosaved.get(id(editor)) == text:
+                continue
+            self._autosaved[id(editor)] = text
+            self._submit(self._write_record, editor.path, text, editor.page.bom)
+
+    def _write_record(self, page: Path, text: str, bom: bool) -> None:
+        try:
+            self.store.save(page, text, bom)
+        except OSError as exc:
+            self.autosave_failed.emit(f"Autosave of {page.name} failed: {exc}")
+
+    def _submit(self, task, *args):
+        try:
+            return self._writer.submit(task, *args)
+        except RuntimeError:  # the window is closing: write in this thread
+            task(*args)
+            return None
+
+    def flush(self) -> None:
+        """Wait until every autosave handed to the writer thread is on disk."""
+        future = self._submit(lambda: None)
+        if future is not None:
+            future.result()
+
+    def _discard(self, editor: PageEditor) -> None:
+        self._autosaved.pop(id(editor), None)
+        if editor.path is not None:
+            path = editor.path
+            future = self._submit(self.store.discard, path)
+            if future is not None:
+                future.result()  # after any write still queued for it
 
     def saved(self, editor: PageEditor) -> None:
         if editor.path is not None:
-            self.store.discard(editor.path)
+            self._discard(editor)
             self.watch(editor)
 
     def discarded(self, editor: PageEditor) -> None:
+        self._discard(editor)
+
+    def opened(self, editor: PageEditor) -> None:
+        """A page was opened in this window: mark it ours, say when another window has it too."""
+        if editor.path is None:
+            return
+        clean_leftovers(editor.path)
+        try:
+            others = self.store.claim(editor.path)
+        except OSError:
+            return
+        if others:
+            editor.open_elsewhere = True
+            QMessageBox.warning(
+                self.window, "Open in another window",
+                f"{editor.path.name} is also open in another Writer window. Edit it in one window: "
+                "Writer asks before a save in either window writes over the other's.")
+
+    def closed(self, editor: PageEditor) -> None:
         if editor.path is not None:
-            self.store.discard(editor.path)
+            self.store.release(editor.path)
+
+    def shutdown(self) -> None:
+        self._writer.shutdown(wait=True)
+        self.store.close()
 
     def offer_recovery(self, site_root: Path) -> None:
         """After a crash: offer each autosaved page of this site, showing what it changes."""
+        root = Path(os.path.abspath(site_root))
         for item in self.store.pending():
-            if not item.page.is_relative_to(site_root.resolve()):
+            if not (item.page.is_relative_to(root) or item.page.is_relative_to(site_root.resolve())):
                 continue
+            gone = not item.page.exists()
             box = QMessageBox(self.window)
             box.setWindowTitle("Recover unsaved text")
             box.setText(f"Writer found unsaved text of {item.page.name} from the last session.")
-            box.setInformativeText("Restore it into the editor (the file on disk stays as it is until you save)?")
+            if gone:
+                box.setInformativeText(f"The file {item.page} no longer exists. Restore it as that file?")
+            else:
+                box.setInformativeText("Restore it into the editor (the file on disk stays as it is until you save)?")
             box.setDetailedText(item.diff())
             restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
             if self.ask(box) is restore:
-                self.restore(item.page, item.text)
+                self.restore(item)
             else:
-                self.store.discard(item.page)
+                self.store.discard_record(item)
 
     def ask(self, box: QMessageBox):
         box.exec()
         return box.clickedButton()
 
-    def restore(self, page: Path, text: str) -> None:
+    def restore(self, item: Recovered) -> None:
         window = self.window
         if window.model is None:
             return
+        page = item.page
+        root = window.model.site.root
         try:
-            rel = window.model.site.rel(page)
+            rel = Path(os.path.abspath(page)).relative_to(root).as_posix()
         except ValueError:
+            rel = window.model.site.rel(page.resolve())
+        if not page.exists():  # the file is gone: the writer chose to have it back
+            try:
+                page.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(page, encode_text(item.text, bom=item.bom))
+            except OSError as exc:
+                QMessageBox.critical(window, "Cannot restore", f"{page}: {exc.strerror or exc}")
+                return
+            self.store.discard_record(item)
+            window.reload_index()
+            window.open_page(rel)
             return
-        editor = window.open_page(rel) if page.exists() else None
+        editor = window.open_page(rel)
         if editor is not None:
-            editor.replace_text(text)
+            editor.replace_text(item.text)
+            self.store.discard_record(item)
+            self.autosave()  # the restored text is this session's unsaved text now
 
     # -- changes on disk ------------------------------------------------------------
 
@@ -108,6 +195,14 @@ class FileGuard(QObject):
                         folders.append(str(sub))
         if folders:
             self.watcher.addPaths(folders)
+
+    def _on_watcher_directory_changed(self, folder: str) -> None:
+        self._tree_timer.start()
+        for editor in self.window.editors():  # a page deleted and written again is watched again
+            if editor.path is not None and str(editor.path.parent) == folder and editor.path.exists() \
+                    and str(editor.path) not in self.watcher.files():
+                self.check_disk(editor)
+                self.watch(editor)
 
     def _on_watcher_file_changed(self, path: str) -> None:
         editor = next((e for e in self.window.editors() if e.path is not None and str(e.path) == path), None)
@@ -135,7 +230,21 @@ class FileGuard(QObject):
             return
         self.resolve_conflict(editor, data)
 
-    def resolve_conflict(self, editor: PageEditor, disk: bytes) -> None:
+    def before_save(self, editor: PageEditor) -> bool:
+        """Whether saving may go on: a file another program wrote since it was read (changed,
+        or deleted and written again) is never overwritten without asking."""
+        if editor.path is None:
+            return True
+        try:
+            data = read_bytes(editor.path)
+        except WriterError:
+            return True  # gone (saving writes it again) or unreadable (the save reports it)
+        if data == editor.page.saved_bytes:
+            return True
+        return self.resolve_conflict(editor, data) == "mine"
+
+    def resolve_conflict(self, editor: PageEditor, disk: bytes) -> str | None:
+        """Ask Keep Mine / Take Theirs / Compare; returns "mine", "theirs" or None (closed)."""
         box = QMessageBox(self.window)
         box.setWindowTitle("Changed on disk")
         box.setText(f"{editor.path.name} was changed by another program, and you have unsaved edits.")
@@ -149,9 +258,11 @@ class FileGuard(QObject):
             choice = self.ask(box)
         if choice is theirs:
             editor.reload_from_disk()
-        elif choice is mine:
+            return "theirs"
+        if choice is mine:
             editor.page.mark_disk_state(disk)  # saving later writes mine over theirs
-
+            return "mine"
+        return None
 
     def show_diff(self, diff: str) -> None:
         view = QMessageBox(QMessageBox.Icon.Information, "Differences", "On disk (-) and yours (+):",

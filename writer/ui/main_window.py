@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -153,7 +154,11 @@ class MainWindow(QMainWindow):
     def _open_start_pages(self, path: Path) -> None:
         assert self.model is not None
         if path.is_file():
-            self.open_page(self.model.site.rel(path.resolve()))
+            try:  # the name it was given (a symbolic link stays the page it names)
+                rel = self.model.site.rel(Path(os.path.abspath(path)))
+            except ValueError:
+                rel = self.model.site.rel(path.resolve())
+            self.open_page(rel)
             return
         remembered = [p for p in self.settings.open_pages(self.model.site.root) if self.model.index.get(p)]
         for rel in remembered:
@@ -203,6 +208,7 @@ class MainWindow(QMainWindow):
         editor.modified_changed.connect(lambda _m, e=editor: self._update_tab_title(e))
         editor.edited.connect(self.guard.edited)
         self.guard.watch(editor)
+        self.guard.opened(editor)
         editor.body_edited.connect(lambda e=editor: self._on_editor_body_edited(e))
         editor.edit_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         editor.editor.ref_activated.connect(lambda target, e=editor: self.open_ref(target, e))
@@ -301,6 +307,8 @@ class MainWindow(QMainWindow):
         if editor.read_only:
             QMessageBox.warning(self, "Read-only", editor.read_only)
             return False
+        if not self.guard.before_save(editor):
+            return False
         try:
             path = editor.save()
         except OSError as exc:
@@ -349,6 +357,7 @@ class MainWindow(QMainWindow):
             return False
         if isinstance(editor, PageEditor):
             self.guard.discarded(editor)
+            self.guard.closed(editor)
         self.tabs.removeTab(index)
         if isinstance(editor, PageEditor):
             editor.deleteLater()
@@ -359,6 +368,7 @@ class MainWindow(QMainWindow):
             return False
         for editor in self.editors():
             self.guard.discarded(editor)
+            self.guard.closed(editor)
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -389,6 +399,7 @@ class MainWindow(QMainWindow):
         self.previews.wait()
         self.spelling.wait()
         self.preview.release()
+        self.guard.shutdown()
         event.accept()
 
     # -- view ------------------------------------------------------------------------

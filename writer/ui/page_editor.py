@@ -56,6 +56,7 @@ class PageEditor(QWidget):
         self._was_modified = False
         self.spell = None  # the page language's SpellChecker, set by the window
         self.missing_on_disk = False
+        self.open_elsewhere = False  # the page is open in another Writer window too
         self.read_only = ""  # the reason, when the page can be read but not saved
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
