@@ -40,8 +40,9 @@ def test_every_imported_library_is_declared_with_a_range() -> None:
     """A fresh machine installs only what pyproject.toml declares: every third-party module
     Writer imports must come from a declared distribution with an upper bound."""
     import re
-    import tomllib
     from importlib.metadata import packages_distributions
+
+    import tomllib
 
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     specs = {re.split(r"[<>=!~ \[]", d, maxsplit=1)[0].lower().replace("_", "-"): d for d in declared}

@@ -50,11 +50,10 @@ def test_typing_one_character_changes_nothing_else(text: str, raw_pos: int, char
     pos = raw_pos % (len(doc) + 1)
     _edit(source, doc, pos, 0, char)
     # the same place in the page's own text: count widget characters through the original
-    index, seen = 0, 0
-    for match in re.finditer("\r\n|\r|\n|\u2029|.", text, re.S):
+    index = 0
+    for seen, match in enumerate(re.finditer("\r\n|\r|\n|\u2029|.", text, re.S)):
         if seen == pos:
             break
-        seen += 1
         index = match.end()
     assert source.text() == text[:index] + char + text[index:]
 

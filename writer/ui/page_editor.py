@@ -132,7 +132,8 @@ class PageEditor(QWidget):
             block += newline
         problem = raw_block_problem(block)
         if problem:
-            self.edit_failed.emit(f"The raw front matter was not applied: {problem}. Your text is still in the Raw tab.")
+            self.edit_failed.emit(
+                f"The raw front matter was not applied: {problem}. Your text is still in the Raw tab.")
             return  # the Raw tab keeps what was typed
         self.page.set_front_matter_text(block)
         self.form.load(self.page, self.suggestions, self.completions)
