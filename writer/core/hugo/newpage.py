@@ -102,13 +102,15 @@ def _target(index: ContentIndex, section: str, slug: str, lang: str) -> Path:
 
 
 def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | None = None, *,
-                  slug: str | None = None, now: dt.datetime | None = None) -> NewPagePlan:
-    """The file a new page goes to and its text; refuses a folder that already exists."""
+                  slug: str | None = None, now: dt.datetime | None = None,
+                  new_section: bool = False) -> NewPagePlan:
+    """The file a new page goes to and its text; refuses a folder that already exists, and a
+    section that does not (unless `new_section`)."""
     site = index.site
     lang = (lang or site.default_language).lower()
     if not title.strip():
         raise WriterError("a new page needs a title")
-    section = section_of(index, section)
+    section = section_of(index, section, new_section=new_section)
     explicit = slug is not None and bool(slug.strip())
     base = _explicit_slug(slug) if explicit and slug is not None else slug_for(title)
     slug, n = base, 2
@@ -132,7 +134,7 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
     return NewPagePlan(target, text, tuple(warnings))
 
 
-def section_of(index: ContentIndex, section: str) -> str:
+def section_of(index: ContentIndex, section: str, *, new_section: bool = False) -> str:
     """The existing section folder that `section` names: from the content root, or from the site root
     (`content/blog`, taken once, never doubled); "" is the content root. Refuses a missing folder
     with the near matches, and a folder inside a page bundle."""
@@ -142,7 +144,7 @@ def section_of(index: ContentIndex, section: str) -> str:
     roots = [index.site.root / lang.content_dir for lang in index.site.languages]
     if not any((root / text).is_dir() for root in roots):  # a section named "content" stays itself
         text = from_content_root(index, section)
-    return check_folder(index, text, "section")
+    return check_folder(index, text, "section", allow_new=new_section)
 
 
 def _explicit_slug(slug: str) -> str:

@@ -116,10 +116,11 @@ def section_folders(index: ContentIndex) -> list[str]:
     return sorted(found)
 
 
-def check_folder(index: ContentIndex, folder: str, what: str = "section") -> str:
+def check_folder(index: ContentIndex, folder: str, what: str = "section", *, allow_new: bool = False) -> str:
     """`folder` (from the content root; "" is the root) must exist in a content root and not lie
     in a leaf bundle, whose subfolders hold resources, not pages. Returns it spelt as on disk
-    (`Blog` -> `blog`: one folder on Windows and macOS, one URL in Hugo)."""
+    (`Blog` -> `blog`: one folder on Windows and macOS, one URL in Hugo). `allow_new` lets a
+    folder that does not exist yet through when its names are usable."""
     if not folder:
         return folder
     leaf = _leaf_at_or_above(index, folder)
@@ -130,6 +131,9 @@ def check_folder(index: ContentIndex, folder: str, what: str = "section") -> str
     same = [f for f in folders if f.lower() == folder.lower()]
     if same:
         return folder if folder in same else same[0]
+    if allow_new:
+        check_segments(folder)
+        return folder
     raise WriterError(f"there is no {what} '{folder}' in the content folder"
                       f"{near_matches(folder, folders)}; create the folder first for a new one")
 

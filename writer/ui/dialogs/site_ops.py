@@ -22,7 +22,7 @@ from writer.core.errors import WriterError
 from writer.core.hugo.drafts import inbound_links
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.move import MovePlan, apply_move, plan_move
-from writer.core.hugo.newpage import apply_new_page, plan_new_page, sections, slug_for
+from writer.core.hugo.newpage import apply_new_page, plan_new_page, section_of, sections, slug_for
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -61,40 +61,68 @@ class NewPageDialog(QDialog):
         self.where = QLabel()
         self.where.setStyleSheet("color: palette(mid);")
         self.error = _error_label()
+        self.new_section = QCheckBox("Create this section (the folder does not exist yet)")
+        self.new_section.setVisible(False)
         form = QFormLayout()
         form.addRow("Section", self.section)
+        form.addRow("", self.new_section)
         form.addRow("Title", self.title_edit)
         form.addRow("Slug", self.slug_edit)
         form.addRow("Language", self.lang)
         form.addRow("", self.where)
         buttons = _buttons(self, "Create Draft")
         buttons.accepted.connect(self.create)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._slug_edited = False
         self.title_edit.textChanged.connect(self._on_title_changed)
-        self.slug_edit.textEdited.connect(lambda _t: setattr(self, "_slug_edited", True))
-        for signal in (self.slug_edit.textChanged, self.section.currentTextChanged, self.lang.currentIndexChanged):
+        self.slug_edit.textEdited.connect(self._on_slug_edit_text_edited)
+        for signal in (self.slug_edit.textChanged, self.section.currentTextChanged, self.lang.currentIndexChanged,
+                       self.title_edit.textChanged, self.new_section.toggled):
             signal.connect(self._update_where)
+        self._update_where()
 
     def _on_title_changed(self, title: str) -> None:
         if not self._slug_edited:
             self.slug_edit.setText(slug_for(title) if title.strip() else "")
 
+    def _on_slug_edit_text_edited(self, _text: str) -> None:
+        self._slug_edited = True
+        self._update_where()
+
     def _plan(self):
+        slug = self.slug_edit.text().strip() if self._slug_edited else ""
         return plan_new_page(self.index, self.section.currentText(), self.title_edit.text().strip(),
-                             self.lang.currentData(), slug=self.slug_edit.text().strip() or None)
+                             self.lang.currentData(), slug=slug or None,
+                             new_section=not self.new_section.isHidden() and self.new_section.isChecked())
+
+    def _section_is_new(self) -> bool:
+        """Whether the typed section does not exist but could be made (then the check box shows)."""
+        text = self.section.currentText()
+        try:
+            section_of(self.index, text)
+        except WriterError:
+            try:
+                section_of(self.index, text, new_section=True)
+            except WriterError:
+                return False
+            return True
+        return False
 
     def _update_where(self, *_args) -> None:
+        self.new_section.setVisible(self._section_is_new())
         try:
             plan = self._plan()
         except WriterError as exc:
             self.where.setText("")
-            self.error.setText(exc.message)
+            self.error.setText(exc.message if self.title_edit.text().strip() or "title" not in exc.message else "")
+            self.ok.setEnabled(False)
             return
         self.error.setText("")
+        self.ok.setEnabled(True)
         self.where.setText(self.index.site.rel(plan.target))
 
     def create(self) -> None:
@@ -127,6 +155,8 @@ class MoveDialog(QDialog):
         form.addRow("New path", self.new_path)
         buttons = _buttons(self, "Move")
         buttons.accepted.connect(self.apply)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Files that will change:"))
@@ -134,20 +164,23 @@ class MoveDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.new_path.textChanged.connect(self.preview)
+        self.preview()  # the home page and section pages cannot move: say so at once
 
     def preview(self, *_args) -> None:
         self.changes.clear()
         self.plan = None
-        target = self.new_path.text().strip().strip("/")
-        if not target or target == self.page.logical:
+        self.ok.setEnabled(False)
+        target = self.new_path.text().strip()
+        if target.strip("/") == self.page.logical and self.page.kind == "page":
             self.error.setText("")
             return
         try:
             self.plan = plan_move(self.index, self.page, target)
         except (WriterError, OSError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc.message if isinstance(exc, WriterError) and exc.path is None else str(exc))
             return
         self.error.setText("")
+        self.ok.setEnabled(True)
         self.changes.addItems(self.plan.changed_files(self.index.site.root))
 
     def apply(self) -> None:
