@@ -4,13 +4,63 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from json.decoder import scanstring
 from typing import Any
 
 from writer.core.errors import FrontMatterError
 
-_DECODER = json.JSONDecoder()
 _WS = " \t\r\n"
+_EXACT = 2**53  # Hugo reads JSON numbers as float64: larger integers lose digits
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"invalid character '{name[0]}' looking for beginning of value ({name} is not JSON)")
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"the number {text} is out of range")
+    return value
+
+
+def _integer(text: str) -> int | float:
+    value = int(text)
+    return value if abs(value) <= _EXACT else float(text)  # what Hugo reads
+
+
+_DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_number, parse_int=_integer)
+
+
+def _where(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def object_end(text: str, start: int) -> int:
+    """Where the JSON object at `start` ends; FrontMatterError (line, column) when it is not one."""
+    try:
+        _, end = _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise FrontMatterError(f"front matter does not parse: {exc.msg}", None, exc.lineno, exc.colno) from exc
+    except ValueError as exc:
+        bad = re.search(r"-?\b(?:NaN|Infinity)\b|-?\d[\d.eE+-]*", text[start:])
+        line, col = _where(text, start + bad.start()) if bad else (None, None)
+        raise FrontMatterError(f"front matter does not parse: {exc}", None, line, col) from exc
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply to read", None, 1, 1) from None
+    return end
+
+
+def load_json(text: str) -> Any:
+    start = _skip(text, 0)
+    end = object_end(text, start)
+    if text[end:].strip():
+        line, col = _where(text, _skip(text, end))
+        raise FrontMatterError("front matter does not parse: Extra data", None, line, col)
+    return _DECODER.decode(text)
 
 
 def _skip(text: str, i: int) -> int:
@@ -46,7 +96,23 @@ def _dump(value: Any) -> str:
             return obj.isoformat()
         raise TypeError(f"cannot write {type(obj).__name__} as JSON")
 
-    return json.dumps(value, ensure_ascii=False, default=default)
+    _check(value)
+    return json.dumps(value, ensure_ascii=False, default=default, allow_nan=False)
+
+
+def _check(value: Any) -> None:
+    """Refuse what Hugo would read as another value (it reads every JSON number as a float64)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _check(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check(item)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > _EXACT:
+        raise FrontMatterError(f"{value} is too large a whole number for JSON front matter (Hugo reads "
+                               "it as a rounded float); write it as text")
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise FrontMatterError(f"{value} cannot be written in JSON front matter")
 
 
 def set_json(inner: str, keys: list[str], value: Any, newline: str = "\n") -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import sys
 from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError
-from tomlkit.items import Item, String, Table
+from tomlkit.items import AoT, Item, String, Table
 
 from writer.core.errors import FrontMatterError
 from writer.core.frontmatter.values import scalar_text
@@ -20,17 +21,38 @@ else:  # pragma: no cover - Python 3.10
     tomllib = None
 
 
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_NUMBER = re.compile(r"(?<![\w.\-+\"'])[-+]?\d[\d_]*(?:\.[\d_]+)?(?:[eE][-+]?[\d_]+)?(?![\w.])")
+
+
 def load_toml(text: str) -> dict[str, Any]:
-    """Parse TOML quickly (tomllib where present)."""
-    if tomllib is not None:
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise _error(str(exc), exc) from exc
+    """Parse TOML quickly (tomllib where present); what Hugo refuses is refused too."""
     try:
-        return tomlkit.parse(text).unwrap()
+        data = tomllib.loads(text) if tomllib is not None else tomlkit.parse(text).unwrap()
     except ParseError as exc:
         raise FrontMatterError(f"front matter does not parse: {exc}", None, exc.line, exc.col) from exc
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply to read", None, 1, 1) from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError
+        raise _error(str(exc), exc) from exc
+    _check_numbers(text)
+    return data
+
+
+def _check_numbers(text: str) -> None:
+    """Hugo's TOML reader stops at integers beyond 64 bits and floats beyond float64."""
+    if not any(len(m.group()) >= 19 for m in _NUMBER.finditer(text)) and "e" not in text.lower():
+        return
+    for match in _NUMBER.finditer(text):
+        digits = match.group().replace("_", "")
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if re.fullmatch(r"[-+]?\d+", digits) and not _INT_MIN <= int(digits) <= _INT_MAX:
+            raise FrontMatterError("front matter does not parse: toml: decimal number is too large to fit "
+                                   "in a 64-bit signed integer", None, line, col)
+        if not re.fullmatch(r"[-+]?\d+", digits) and math.isinf(float(digits)):
+            raise FrontMatterError(f"front matter does not parse: toml: unable to parse float: {digits} "
+                                   "is out of range", None, line, col)
 
 
 def _error(message: str, exc: Exception) -> FrontMatterError:
@@ -43,12 +65,30 @@ def _error(message: str, exc: Exception) -> FrontMatterError:
     return FrontMatterError(f"front matter does not parse: {text}", None, line, col)
 
 
+def _check_value(value: Any, was_string: bool) -> None:
+    """Refuse what TOML cannot hold or Hugo cannot read back."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_value(item, False)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if item is None:
+                raise FrontMatterError("TOML has no empty (null) value for a list item; leave it out")
+            _check_value(item, False)
+    elif isinstance(value, int) and not isinstance(value, bool) and not was_string and not (
+        _INT_MIN <= value <= _INT_MAX
+    ):
+        raise FrontMatterError(f"{value} is too large a whole number for Hugo's TOML reader "
+                                   "(64 bits at most); write it as text")
+
+
 def _item_for(value: Any, old: Item | None) -> Item:
     was_string = isinstance(old, String)
+    _check_value(value, was_string)
     if was_string or isinstance(value, str):
         literal = was_string and old.type.is_literal()  # type: ignore[union-attr]
         text = scalar_text(value)
-        if literal and ("'" in text or "\n" in text):
+        if literal and ("'" in text or any(c in text for c in _NOT_IN_LITERAL)):
             literal = False
         return tomlkit.string(text, literal=literal)
     if isinstance(value, dt.datetime):
@@ -56,6 +96,17 @@ def _item_for(value: Any, old: Item | None) -> Item:
     if isinstance(value, dt.date):
         return tomlkit.date(value.isoformat())
     return tomlkit.item(value)
+
+
+_NOT_IN_LITERAL = {chr(c) for c in range(0x20) if c != 9} | {"\x7f"}
+
+
+def _old_item(container: Any, key: str) -> Item | None:
+    """The item itself (tomlkit hands out booleans as plain `bool`, which have no trivia)."""
+    try:
+        return container.item(key) if key in container else None
+    except (KeyError, AttributeError):
+        return None
 
 
 def set_toml(inner: str, keys: list[str], value: Any, newline: str = "\n") -> str:
@@ -72,20 +123,33 @@ def set_toml(inner: str, keys: list[str], value: Any, newline: str = "\n") -> st
             where = ".".join(keys[: depth + 1])
             raise FrontMatterError(f"'{where}' is not a table, so '{keys[-1]}' cannot be set in it")
     last = keys[-1]
-    old = container.get(last) if hasattr(container, "get") else None
-    if value is None:
-        value = ""
-    new = _item_for(value, old)
-    if old is not None:
+    old = _old_item(container, last)
+    new = _item_for("" if value is None else value, old)
+    if old is not None and hasattr(old, "trivia") and not isinstance(old, (Table, AoT)):
         new.trivia.indent = old.trivia.indent
         new.trivia.comment_ws = old.trivia.comment_ws
         new.trivia.comment = old.trivia.comment
         new.trivia.trail = old.trivia.trail
     container[last] = new
-    text = doc.as_string()
-    if newline == "\r\n":  # tomlkit writes new lines with "\n"; the file uses CRLF
-        text = re.sub(r"(?<!\r)\n", "\r\n", text)
-    return text
+    return _restyled(inner, doc.as_string(), newline)
+
+
+def _restyled(old: str, new: str, newline: str) -> str:
+    """Give only the changed stretch of text the file's line breaks (tomlkit writes "\n")."""
+    if newline == "\n" or old == new:
+        return new
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    middle = new[head : len(new) - tail]
+    middle = re.sub(r"(?<!\r)\n", newline, middle)
+    if head and new[head - 1] == "\r" and middle.startswith("\r\n"):
+        middle = middle[1:]  # the "\r" before was already the start of this line break
+    return new[:head] + middle + new[len(new) - tail :]
 
 
 def delete_toml(inner: str, keys: list[str]) -> str:

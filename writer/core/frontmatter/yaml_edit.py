@@ -8,98 +8,28 @@ indents, whitespace-only lines and key order all stay.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError as RuamelMarkedError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from writer.core.errors import FrontMatterError
-from writer.core.frontmatter.values import scalar_text
+from writer.core.frontmatter.yaml_format import (
+    format_block,
+    format_flow_list,
+    format_key,
+    format_scalar,
+    inline,
+)
+from writer.core.frontmatter.yaml_load import HugoYamlLoader, load_yaml
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+__all__ = ["HugoYamlLoader", "delete_yaml", "format_block", "format_flow_list", "format_scalar",
+           "load_yaml", "set_yaml"]
 _NULL_TAG = "tag:yaml.org,2002:null"
 _COLON_RE = re.compile(r"[ \t]*:")  # the `:` after a key (`key :` too)
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_INT_TAG = "tag:yaml.org,2002:int"
-_FLOAT_TAG = "tag:yaml.org,2002:float"
-_YAML11_TAGS = {_BOOL_TAG, _INT_TAG, _FLOAT_TAG, "tag:yaml.org,2002:value"}
-
-
-class HugoYamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader with the plain-scalar types Hugo's YAML library gives.
-
-    Checked against Hugo 0.168 (tests/hugo/test_yaml_types_vs_hugo.py): `yes`, `no`, `on`,
-    `off` are strings (YAML 1.1 made them booleans, keys too); `1:30` is a string (1.1 read
-    it as 90 in base 60); `0o14` is the number 12; a lone `=` is a string. A key written
-    twice in one map is an error, as in Hugo ("mapping key already defined").
-    """
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML11_TAGS]
-        for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()
-    }
-
-    def construct_document(self, node: Any) -> Any:
-        _check_duplicate_keys(node)  # before merge keys (`<<`) are flattened into their maps
-        return super().construct_document(node)
-
-
-def _check_duplicate_keys(root: Any) -> None:
-    seen_nodes: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key_node, value_node in node.value:
-                stack.append(value_node)
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
-                    continue
-                if key_node.value in keys:
-                    raise yaml.constructor.ConstructorError(
-                        None, None,
-                        f"the key '{key_node.value}' is written a second time here (Hugo stops at "
-                        "this too): keep one of them",
-                        key_node.start_mark,
-                    )
-                keys.add(key_node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
-HugoYamlLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-HugoYamlLoader.add_implicit_resolver(
-    _INT_TAG,
-    re.compile(
-        r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
-        r"|[-+]?0x[0-9a-fA-F_]+)$"
-    ),
-    list("-+0123456789"),
-)
-HugoYamlLoader.add_implicit_resolver(
-    _FLOAT_TAG,
-    re.compile(
-        r"^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-
-
-def load_yaml(text: str) -> Any:
-    """Parse YAML the way Hugo reads front matter and configuration (fast, safe)."""
-    return yaml.load(text, Loader=HugoYamlLoader)  # noqa: S506 - a safe loader
+_ALIAS_RE = re.compile(r"\*[^\s,\[\]{}]+")
 
 
 def _compose(inner: str) -> Node | None:
@@ -111,96 +41,6 @@ def _compose(inner: str) -> Node | None:
         raise FrontMatterError(f"front matter does not parse: {exc.problem}", None, line) from exc
 
 
-# -- formatting values -------------------------------------------------------
-
-
-def _parses_back(text: str, value: Any) -> bool:
-    """`k: text` reads back as `value`, both in Hugo and in YAML 1.1 readers (older Hugo
-    releases, other tools): Writer writes `'yes'` even though today's Hugo reads `yes` as text."""
-    for loader in (HugoYamlLoader, _FAST_LOADER):
-        try:
-            loaded = yaml.load(f"k: {text}\n", Loader=loader)  # noqa: S506 - safe loaders
-        except yaml.YAMLError:
-            return False
-        if not isinstance(loaded, dict) or type(loaded.get("k")) is not type(value) or loaded["k"] != value:
-            return False
-    return True
-
-
-def _single_quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _printable(ch: str) -> bool:
-    """What YAML allows unescaped (and what survives a reader's line-break folding)."""
-    code = ord(ch)
-    if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF):
-        return False
-    return not 0xD800 <= code <= 0xDFFF
-
-
-def _double_quoted(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in '\\"':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif not _printable(ch):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def format_scalar(value: Any, style: str | None = None, *, flow: bool = False) -> str:
-    """A YAML scalar for `value`. `style` is the old node's quote style ("'", '"' or None).
-
-    A value that was a quoted string stays a quoted string, whatever type it is given as.
-    """
-    if value is None:
-        return ""
-    if style in ("'", '"') or isinstance(value, str):
-        text = scalar_text(value)
-        if style is None and _plain_ok(text, flow):
-            return text
-        if style == '"' or "\n" in text or not all(_printable(c) for c in text):
-            return _double_quoted(text)
-        return _single_quoted(text)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _float_text(value)
-    if isinstance(value, int):
-        return repr(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return _single_quoted(str(value))
-
-
-def _float_text(value: float) -> str:
-    """A float that reads back as a float (YAML 1.1 wants `1.0e+20`, `.inf`, `.nan`)."""
-    if math.isnan(value):
-        return ".nan"
-    if math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
-    text = repr(value)
-    if "e" in text and "." not in text.split("e")[0]:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}.0e{exponent}"
-    return text
-
-
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or "\n" in text:
-        return False
-    if flow and _FLOW_UNSAFE.search(text):
-        return False
-    return _parses_back(text, text)
-
-
 def _item_style(node: Node | None) -> str | None:
     if isinstance(node, SequenceNode) and node.value:
         first = node.value[0]
@@ -209,33 +49,7 @@ def _item_style(node: Node | None) -> str | None:
     return None
 
 
-def format_flow_list(items: list[Any], style: str | None) -> str:
-    return "[" + ", ".join(_inline(v, style if isinstance(v, str) else None, flow=True) for v in items) + "]"
-
-
-def format_block(value: Any, indent: int, unit: int, newline: str, style: str | None = None) -> str:
-    """Lines (each ending with `newline`) for a map or list nested at `indent`."""
-    pad = " " * indent
-    lines = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, dict) and item:
-                lines.append(f"{pad}{key}:{newline}")
-                lines.append(format_block(item, indent + unit, unit, newline, style))
-            else:
-                lines.append(f"{pad}{key}: {_inline(item, style)}".rstrip() + newline)
-    else:
-        for item in value:
-            lines.append(f"{pad}- {_inline(item, style if isinstance(item, str) else None)}".rstrip() + newline)
-    return "".join(lines)
-
-
-def _inline(value: Any, style: str | None, flow: bool = False) -> str:
-    if isinstance(value, list):
-        return format_flow_list(value, style)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_inline(v, None, flow=True)}" for k, v in value.items()) + "}"
-    return format_scalar(value, style, flow=flow)
+_inline = inline
 
 
 # -- positions ---------------------------------------------------------------
@@ -261,16 +75,40 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _NULL_TAG and not getattr(node, "anchor", None)
 
 
-def _content_end(key: Node, value: Node) -> int:
-    """Where the last written character of a key's value ends (not counting blank lines after)."""
+def alias_span(text: str, key: Node, value: Node) -> tuple[int, int] | None:
+    """(start, end) of `*name` when a key's value is written as an alias (`linkTitle: *t`)."""
+    anchor = getattr(value, "anchor", None)
+    colon = _COLON_RE.match(text, key.end_mark.index) if key is not value else None
+    if not anchor or colon is None:
+        return None
+    alias = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?(\*" + re.escape(str(anchor)) + r")(?![^\s,\]}])")
+    match = alias.match(text, colon.end())
+    return (match.start(1), match.end(1)) if match else None
+
+
+def _content_end(key: Node, value: Node, text: str) -> int:
+    """Where the last written character of a key's value ends (not counting blank lines,
+    comments or the line break after it)."""
+    alias = alias_span(text, key, value)
+    if alias is not None:
+        return alias[1]
     if _is_empty(value):
         return key.end_mark.index
     if isinstance(value, MappingNode) and value.value and value.flow_style is not True:
         last_key, last_value = value.value[-1]
-        return _content_end(last_key, last_value)
+        return _content_end(last_key, last_value, text)
     if isinstance(value, SequenceNode) and value.value and value.flow_style is not True:
         last = value.value[-1]
-        return _content_end(last, last) if not _is_empty(last) else last.start_mark.index
+        if last.start_mark.index < value.start_mark.index:  # `- *alias` of an earlier anchor
+            return text.rfind("*", 0, value.end_mark.index) + len(str(last.anchor)) + 1
+        return _content_end(last, last, text) if not _is_empty(last) else last.start_mark.index
+    if isinstance(value, ScalarNode) and value.style in ("|", ">"):
+        # a block scalar's span runs on over the blank lines after it (and up to the
+        # indent of a comment that follows): its text ends with its last written line
+        span = text[value.start_mark.index : value.end_mark.index]
+        last = len(span.rstrip(" \t\r\n"))
+        breaks = [i for i in (span.find("\n", last), span.find("\r", last)) if i >= 0]
+        return value.start_mark.index + (min(breaks) if breaks else len(span))
     return value.end_mark.index
 
 
@@ -323,8 +161,16 @@ class _Edit:
             if found is None:
                 return self._insert(node, rest, value)
             key_node, value_node = found
+            alias = alias_span(self.inner, key_node, value_node)
             if depth == len(keys) - 1:
+                if alias is not None:  # the alias is replaced, its anchor stays as it is
+                    return self._replace_alias(alias, key_node, value, node.flow_style is True)
                 return self._replace(key_node, value_node, value)
+            if alias is not None:
+                where = ".".join(keys[: depth + 1])
+                raise FrontMatterError(
+                    f"'{where}' is an alias of '&{value_node.anchor}': setting '{keys[-1]}' in it would "
+                    "change every copy of it; change it in the Raw tab")
             if _written_null(value_node, self.inner):
                 # `seo: ~` (or `null`) is about to hold keys
                 if node.flow_style is True:
@@ -338,6 +184,11 @@ class _Edit:
                 return self._fill_empty(key_node, keys[depth + 1 :], value, flow=node.flow_style is True)
             node = value_node
         raise AssertionError("unreachable")
+
+    def _replace_alias(self, span: tuple[int, int], key_node: Node, value: Any, flow: bool) -> str:
+        start = self._colon_after(key_node) + 1
+        text = " " + inline(value, None, flow=True) if flow else self._fresh_value(key_node, value)
+        return self.splice(start, span[1], text)
 
     def _without_null(self, node: Node) -> str:
         start, end = node.start_mark.index, node.end_mark.index
@@ -366,7 +217,7 @@ class _Edit:
             return self._insert_flow(mapping, keys, value)
         indent = mapping.value[0][0].start_mark.column if mapping.value else 0
         last_key, last_value = mapping.value[-1]
-        pos = _line_end(self.inner, max(_content_end(last_key, last_value) - 1, 0))
+        pos = _line_end(self.inner, max(_content_end(last_key, last_value, self.inner) - 1, 0))
         prefix = "" if pos == 0 or self.inner[pos - 1] == "\n" else self.newline
         return self.splice(pos, pos, prefix + self._new_lines(keys, value, indent))
 
@@ -375,7 +226,7 @@ class _Edit:
         nested: Any = value
         for key in reversed(keys[1:]):
             nested = {key: nested}
-        entry = f"{keys[0]}: {_inline(nested, None, flow=True)}"
+        entry = f"{format_key(keys[0], flow=True)}: {_inline(nested, None, flow=True)}"
         before = self.inner[:close].rstrip()
         sep = "" if before.endswith(("{", ",")) else ", "
         if before.endswith(","):
@@ -419,14 +270,10 @@ class _Edit:
         if block and not self._same_block_shape(old, value):
             # a block list or map becomes something else: write it right after the colon
             colon = self._colon_after(key_node)
-            end = _content_end(key_node, old)
+            end = _content_end(key_node, old, self.inner)
             text = self._fresh_value(key_node, value)
             return self.splice(colon + 1, end, text)
-        start, end = old.start_mark.index, _content_end(key_node, old)
-        if isinstance(old, ScalarNode) and old.style in ("|", ">"):
-            # a block scalar's end includes the blank lines after it: they are not its text
-            kept = self.inner[start:end].rstrip("\r\n")
-            end = start + len(kept) + len(self.newline if self.inner[start + len(kept):end] else "")
+        start, end = old.start_mark.index, _content_end(key_node, old, self.inner)
         text = self._value_text(key_node, old, value, False)
         anchor = getattr(old, "anchor", None)
         if anchor and self.inner.startswith(f"&{anchor}", start):
@@ -491,7 +338,7 @@ def delete_yaml(inner: str, keys: list[str]) -> str:
     if node.flow_style is True:
         return _delete_flow_entry(edit, key_node, value_node)
     start = inner.rfind("\n", 0, key_node.start_mark.index) + 1
-    end = _line_end(inner, max(_content_end(key_node, value_node) - 1, key_node.start_mark.index))
+    end = _line_end(inner, max(_content_end(key_node, value_node, inner) - 1, key_node.start_mark.index))
     return inner[:start] + inner[end:]
 
 
@@ -511,3 +358,46 @@ def _delete_flow_entry(edit: _Edit, key_node: Node, value_node: Node) -> str:
     if before is not None:
         start = before.start()
     return inner[:start] + inner[end:]
+
+
+def shared_paths(inner: str, keys: list[str]) -> list[list[str]]:
+    """Other paths whose value is the very node `keys` names (aliases or merges of an anchored
+    value): editing that value changes them too, by design. None when `keys` is an alias."""
+    root = _compose(inner)
+    node: Any = root
+    found = None
+    for key in keys:
+        found = _find(node, key) if isinstance(node, MappingNode) else None
+        if found is None:
+            return []
+        node = found[1]
+    if found is None or alias_span(inner, *found) is not None:
+        return []
+    target = found[1]
+    return [path for path, value in _node_paths(root) if value is target and path != keys]
+
+
+def _node_paths(root: Node | None, limit: int = 100_000) -> list[tuple[list[str], Node]]:
+    """Every (path, node) of the data as read, merges (`<<`) included."""
+    out: list[tuple[list[str], Node]] = []
+    stack: list[tuple[list[str], Node]] = [([], root)] if root is not None else []
+    while stack and len(out) < limit:
+        path, node = stack.pop()
+        out.append((path, node))
+        if isinstance(node, MappingNode):
+            for key, value in _entries(node):
+                stack.append(([*path, str(key.value)], value))
+    return out
+
+
+def _entries(node: MappingNode, depth: int = 0) -> list[tuple[Node, Node]]:
+    entries: list[tuple[Node, Node]] = []
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and str(key.tag).endswith(":merge") and depth < 50:
+            maps = value.value if isinstance(value, SequenceNode) else [value]
+            for item in maps:
+                if isinstance(item, MappingNode):
+                    entries.extend(_entries(item, depth + 1))
+        else:
+            entries.append((key, value))
+    return entries
