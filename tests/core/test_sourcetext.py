@@ -84,3 +84,10 @@ def test_replacing_the_whole_text_with_itself_keeps_it() -> None:
     source = SourceText(text)
     source.apply(0, 0, len(source.display()) + 1, source.display())  # Qt may count the end too
     assert source.text() == text
+
+
+def test_an_edit_spanning_lines_that_keeps_their_number_keeps_their_breaks() -> None:
+    """Replace-all reports one change from the first match to the last."""
+    source = SourceText("one\rtwo\r\nthree\nfour", newline="\r\n")
+    source.apply(0, 0, len("one\ntwo\nthree\nfo"), "ONE\u2029TWO\u2029THREE\u2029FO")
+    assert source.text() == "ONE\rTWO\r\nTHREE\nFOur"

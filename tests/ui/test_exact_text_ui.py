@@ -52,15 +52,14 @@ def test_enter_gets_the_pages_line_break_and_undo_restores_every_byte(window, si
     assert editor.page.text() == PAGE and not editor.page.modified
 
 
-def test_replace_all_and_paste_keep_the_untouched_characters(window, site) -> None:
+def test_replace_all_keeps_every_other_character_and_line_break(window, site) -> None:
     path, editor = _open(window, site)
-    cursor = editor.editor.textCursor()
-    cursor.select(QTextCursor.SelectionType.Document)
-    editor.editor.setTextCursor(cursor)
-    editor.editor.insertPlainText(editor.editor.toPlainText().replace("tab", "TAB"))
-    # a whole-text replacement through the widget: toPlainText() lost the no-break spaces and
-    # separators, and the page takes what the widget now holds, only where it differs
-    assert "TAB" in editor.page.text() and "Bonjour" in editor.page.text()
+    window.find_bar.attach(editor.editor)
+    window.find_bar.find_edit.setText("e")
+    window.find_bar.replace_edit.setText("E")
+    assert window.find_bar.replace_all() > 5  # one edit block from the first line to the last
+    front, body = PAGE.split("---\r\n", 2)[1:]
+    assert editor.page.text() == "---\r\n" + front + "---\r\n" + body.replace("e", "E")
 
 
 def test_raw_tab_apply_keeps_no_break_spaces_and_line_breaks(window, site) -> None:

@@ -75,11 +75,14 @@ class SourceText:
         self.lines[line : last + 1] = new.split(PARAGRAPH)
 
     def _breaks_for(self, old: str, new: str, old_breaks: list[str]) -> list[str]:
-        """The line breaks inside `new`: those in the unchanged head and tail of the region
-        keep their own style; breaks the writer typed get the page's newline."""
+        """The line breaks inside `new`. When the edit kept the number of breaks (a replace-all
+        inside lines, a formatting change), each keeps its own style; otherwise those in the
+        unchanged head and tail of the region keep theirs, and typed breaks get the page's."""
+        count = new.count(PARAGRAPH)
+        if count == len(old_breaks):
+            return list(old_breaks)
         head = _common_prefix(old, new)
         tail = _common_suffix(old, new, min(len(old), len(new)) - head)
-        count = new.count(PARAGRAPH)
         out = []
         position = -1
         for index in range(count):
