@@ -163,3 +163,12 @@ def test_a_moved_page_that_is_not_utf8_moves_as_bytes(sample, capsys) -> None:
     latin.write_bytes(data)
     assert main(["move", str(latin), "loesungen/neu"]) == 0
     assert (sample / "content/loesungen/neu.de.md").read_bytes() == data
+
+
+def test_a_bundle_folder_stands_for_its_pages(sample, capsys) -> None:
+    assert main(["move", str(sample / "content/blog/remote-teams") + "/", "blog/verteilt"]) == 0
+    assert sorted(p.name for p in (sample / "content/blog/verteilt").iterdir()) == [
+        "index.de.md", "index.en.md", "index.fr.md", "teamboard.png", "zeitzonen.jpg"]
+    assert "section page (_index) cannot move" in refused(capsys, sample, "move", str(sample / "content/blog"), "x")
+    assert "home page cannot move" in refused(capsys, sample, "move", str(sample / "content"), "x")
+    assert "not a page bundle" in refused(capsys, sample, "move", str(sample / "static"), "x")

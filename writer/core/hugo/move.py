@@ -82,8 +82,8 @@ def move_target(index: ContentIndex, page: PageInfo, raw: str) -> str:
         raise WriterError("the home page cannot move: Hugo always reads it from the content "
                           "folder's _index file", index.site.root / page.path)
     if page.kind == "section":
-        raise WriterError("a section page (_index) cannot move on its own: it is its folder with "
-                          "every page in it; rename the folder instead", index.site.root / page.path)
+        raise WriterError("a section page (_index) cannot move on its own: it stands for its folder "
+                          "and every page in it; move those pages one at a time", index.site.root / page.path)
     logical = strip_page_file(index, from_content_root(index, raw))
     if not logical:
         raise WriterError(f"'{raw.strip()}' names the content folder itself, not a page path")
