@@ -197,3 +197,19 @@ def test_leftovers_of_a_killed_save_go_when_the_page_opens(window, site) -> None
     window.open_site(site)
     window.open_page(PAGE)
     assert not leftover.exists()
+
+
+def test_save_as_moves_the_recovery_record_and_the_watch_to_the_new_name(window, site, tmp_path, monkeypatch) -> None:
+    window.open_site(site)
+    editor = window.open_page(PAGE)
+    editor.editor.insertPlainText("Kopie ")
+    window.guard.autosave()
+    window.guard.flush()
+    assert len(list((tmp_path / "recovery").glob("*.json"))) == 1
+    target = site / "content" / "docs" / "kopie.md"
+    monkeypatch.setattr("writer.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save_as()
+    assert editor.path == target and "Kopie" in target.read_text(encoding="utf-8")
+    assert list((tmp_path / "recovery").glob("*.json")) == []  # nothing stale to offer after a crash
+    assert str(target) in window.guard.watcher.files()
+    assert [p.name for p in (tmp_path / "recovery").glob("*.open")] != []

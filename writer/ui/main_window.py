@@ -332,11 +332,18 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "Save As", str(editor.path or ""), "Markdown (*.md)")
         if not name:
             return False
+        self.guard.discarded(editor)  # the old name's autosave and mark go with the old name
+        self.guard.closed(editor)
         try:
             editor.page.save(Path(name))
         except OSError as exc:
             QMessageBox.critical(self, "Cannot save", f"{name}: {exc.strerror or exc}")
+            self.guard.opened(editor)
+            self.guard.autosave()  # the text is still unsaved: keep its recovery copy
             return False
+        editor.missing_on_disk = False
+        self.guard.opened(editor)
+        self.guard.saved(editor)
         self._update_tab_title(editor)
         return True
 
