@@ -70,3 +70,21 @@ def test_binary_page_is_refused_with_its_name(window, site, no_modal_dialogs) ->
     window.open_site(site)
     assert window.open_page("content/bild.md") is None
     assert any("bild.md" in text and "binary" in text for kind, text in no_modal_dialogs)
+
+
+def test_bad_window_arguments_exit_2_naming_the_problem(site, capsys) -> None:
+    from writer.cli import main
+
+    assert main([str(site), "--screenshot", str(site / "x.png"), "--size", "0x0"]) == 2
+    assert "--size 0x0: expected WIDTHxHEIGHT" in capsys.readouterr().err
+    assert main([str(site / "hugo.yaml"), "--screenshot", str(site / "x.png")]) == 2
+    assert "hugo.yaml: not a Markdown page" in capsys.readouterr().err
+    assert not (site / "x.png").exists()
+
+
+def test_a_file_that_is_not_markdown_is_not_opened_as_a_page(window, site, no_modal_dialogs) -> None:
+    before = (site / "hugo.yaml").read_bytes()
+    window.open_site(site)
+    assert window.open_page("hugo.yaml") is None
+    assert any("not a Markdown page" in text for _, text in no_modal_dialogs)
+    assert (site / "hugo.yaml").read_bytes() == before

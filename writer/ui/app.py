@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.paths import user_sample_site
 
 
@@ -74,10 +75,17 @@ def run(argv: list[str]) -> int:
     if args.path and not Path(args.path).exists():
         print(f"writer: {args.path}: no such file or folder", file=sys.stderr)
         return 2
+    if args.path and Path(args.path).is_file() and not args.path.lower().endswith(MARKDOWN_EXTS):
+        print(f"writer: {args.path}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files "
+              "or a site folder)", file=sys.stderr)
+        return 2
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
+        if not (200 <= width <= 10_000 and 150 <= height <= 10_000):
+            raise ValueError
     except ValueError:
-        print(f"writer: --size {args.size}: expected WIDTHxHEIGHT, e.g. 1400x900", file=sys.stderr)
+        print(f"writer: --size {args.size}: expected WIDTHxHEIGHT between 200x150 and 10000x10000, "
+              "e.g. 1400x900", file=sys.stderr)
         return 2
     _prepare_qt()
     from PySide6.QtWidgets import QApplication

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields, site_values
+from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.hugo.render_context import SiteModel
 from writer.core.textio import decode_legacy, read_bytes
 from writer.core.textstats import text_stats
@@ -188,6 +189,10 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(i)
                 return editor
         file = self.model.site.root / rel
+        if not file.name.lower().endswith(MARKDOWN_EXTS):
+            QMessageBox.warning(self, "Cannot open the page",
+                                f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
+            return None
         read_only = ""
         try:
             page = Page.load(file)

@@ -23,7 +23,10 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         self.checker.load()
-        self.signal.done.emit(self.checker.lang)
+        try:
+            self.signal.done.emit(self.checker.lang)
+        except RuntimeError:
+            pass  # the window closed while the dictionary loaded: nobody is waiting for it
 
 
 class SpellingService(QObject):
