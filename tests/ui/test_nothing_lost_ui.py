@@ -213,3 +213,20 @@ def test_save_as_moves_the_recovery_record_and_the_watch_to_the_new_name(window,
     assert list((tmp_path / "recovery").glob("*.json")) == []  # nothing stale to offer after a crash
     assert str(target) in window.guard.watcher.files()
     assert [p.name for p in (tmp_path / "recovery").glob("*.open")] != []
+
+
+def test_a_page_turned_binary_on_disk_keeps_the_text_shown(window, site, no_modal_dialogs) -> None:
+    path = site / PAGE
+    window.open_site(site)
+    editor = window.open_page(PAGE)
+    shown = editor.editor.toPlainText()
+    path.write_bytes(b"\x00\x01binary now")
+    window.guard.check_disk(editor)  # no unsaved edits: it would reload, but cannot
+    assert editor.editor.toPlainText() == shown
+    assert "cannot be read any more" in window.statusBar().currentMessage()
+    editor.editor.insertPlainText("Meins ")
+    path.write_bytes(b"\xff\xfe\x00still binary")
+    window.guard.ask = lambda box: next(b for b in box.buttons() if b.text() == "Take Theirs")
+    window.guard.check_disk(editor)
+    assert "Meins" in editor.editor.toPlainText()
+    assert any("Cannot take their version" in text for _, text in no_modal_dialogs)

@@ -225,7 +225,14 @@ class FileGuard(QObject):
         if data == editor.page.saved_bytes:
             return  # our own save, or nothing new
         if not editor.page.modified:
-            editor.reload_from_disk()
+            try:
+                editor.reload_from_disk()
+            except WriterError as exc:  # now binary, not UTF-8, ...: keep what is shown
+                editor.page.mark_disk_state(data)
+                self.window.statusBar().showMessage(
+                    f"{editor.path.name} changed on disk and cannot be read any more ({exc.message}); "
+                    "the text shown is the last one read: saving writes it back", 15000)
+                return
             self.window.statusBar().showMessage(f"{editor.path.name} changed on disk and was reloaded", 6000)
             return
         self.resolve_conflict(editor, data)
@@ -257,7 +264,12 @@ class FileGuard(QObject):
             self.show_diff(box.detailedText())
             choice = self.ask(box)
         if choice is theirs:
-            editor.reload_from_disk()
+            try:
+                editor.reload_from_disk()
+            except WriterError as exc:
+                QMessageBox.warning(self.window, "Cannot take their version",
+                                    f"{exc}. Your text stays in the editor.")
+                return None
             return "theirs"
         if choice is mine:
             editor.page.mark_disk_state(disk)  # saving later writes mine over theirs
