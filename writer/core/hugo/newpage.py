@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,7 +205,22 @@ def _from_siblings(index: ContentIndex, section: str, title: str, when: dt.datet
 
 
 def apply_new_page(plan: NewPagePlan, site_root: Path) -> Path:
-    return create_file(plan.target, plan.text.encode("utf-8"), site_root)
+    created = create_file(plan.target, plan.text.encode("utf-8"), site_root)
+    _mode_of_section_pages(created, site_root)
+    return created
+
+
+def _mode_of_section_pages(created: Path, site_root: Path) -> None:
+    """A new bundle's folder holds no other page whose permission bits create_file could follow:
+    take those of a page in the section around it (0664 sites stay 0664)."""
+    folder = created.parent.parent
+    while folder != site_root and folder.is_relative_to(site_root):
+        page = next((p for p in folder.rglob("*.md") if p.parent != created.parent and p.is_file()), None)
+        if page is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(created, stat.S_IMODE(page.stat().st_mode) & 0o777)
+            return
+        folder = folder.parent
 
 
 def sections(index: ContentIndex) -> list[str]:
