@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from writer.core.errors import WriterError
 from writer.ui.spelling import SpellingService
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class SpellController(QObject):
         status = self.window.statusBar()
         try:
             path = editor.spell.add_to_site_dictionary(word)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, WriterError) as exc:
             status.showMessage(f"Cannot add “{word}”: {exc}", 8000)
             return
         status.showMessage(f"Added “{word}” to {path.name}", 5000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from writer.core.errors import WriterError
 from writer.core.spell import SpellChecker, available_languages, markdown_words, utf16_index
 
 
@@ -138,3 +139,19 @@ def test_the_sample_site_spells_clean_with_its_site_dictionaries() -> None:
     wrong = [(p.path, w.text) for p in index.pages
              for w in checkers[p.lang].misspelled(Page.load(root / p.path).body)]
     assert wrong == []
+
+
+def test_adding_a_word_changes_one_line_of_a_kept_dictionary(tmp_path) -> None:
+    path = tmp_path / ".writer" / "dictionary.de.txt"
+    path.parent.mkdir()
+    kept = "# Namen der Firma\r\nZebra\r\nAnton\r\n\r\n# Produkte\r\nNotizblock"  # unsorted, CRLF, no final newline
+    path.write_bytes(kept.encode("utf-8"))
+    checker = SpellChecker("de", site_root=tmp_path)
+    checker.add_to_site_dictionary("Mittwochsrunde")
+    assert path.read_bytes() == kept.replace("Zebra", "Mittwochsrunde\r\nZebra").encode("utf-8")
+    checker.add_to_site_dictionary("Anton")  # already there: no byte changes
+    assert path.read_bytes() == kept.replace("Zebra", "Mittwochsrunde\r\nZebra").encode("utf-8")
+    path.write_bytes("Caf\xe9\n".encode("latin-1"))
+    with pytest.raises(WriterError, match="not UTF-8"):
+        checker.add_to_site_dictionary("Neu")
+    assert path.read_bytes() == "Caf\xe9\n".encode("latin-1")

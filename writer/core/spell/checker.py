@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from writer.core.spell.tokenizer import Word, markdown_words
-from writer.core.textio import atomic_write
+from writer.core.textio import atomic_write, decode_bytes, detect_newline
 
 ELISIONS = {
     "fr": ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"),
@@ -177,20 +177,25 @@ class SpellChecker:
         self._cache.clear()
 
     def add_to_site_dictionary(self, word: str) -> Path:
-        """Add a word to `.writer/dictionary.<lang>.txt` in the site (sorted, one a line)."""
+        """Add a word to `.writer/dictionary.<lang>.txt` in the site: one line inserted in
+        alphabetical place; every other byte of the file (comments, order, line breaks) stays."""
         if self.site_root is None:
             raise ValueError("no site to keep the word in")
         path = site_dictionary_path(self.site_root, self.lang)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = decode_bytes(path.read_bytes(), path).text
         except FileNotFoundError:
-            lines = []
-        if word not in lines:
-            lines.append(word)
-        header = [line for line in lines if line.startswith("#")]
-        words = sorted({line for line in lines if line.strip() and not line.startswith("#")}, key=str.lower)
-        os.makedirs(path.parent, exist_ok=True)
-        atomic_write(path, ("\n".join(header + words) + "\n").encode("utf-8"))
+            text = ""
+        lines = text.splitlines(keepends=True)
+        if word not in (line.rstrip("\r\n") for line in lines):
+            newline = detect_newline(text)
+            if lines and not lines[-1].endswith(("\n", "\r")):
+                lines[-1] += newline
+            place = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")
+                          and line.strip().lower() > word.lower()), len(lines))
+            lines.insert(place, word + newline)
+            os.makedirs(path.parent, exist_ok=True)
+            atomic_write(path, "".join(lines).encode("utf-8"))
         self.site_words.add(word.lower())
         self._cache.clear()
         return path
