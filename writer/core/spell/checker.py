@@ -189,10 +189,10 @@ class SpellChecker:
         lines = text.splitlines(keepends=True)
         if word not in (line.rstrip("\r\n") for line in lines):
             newline = detect_newline(text)
-            if lines and not lines[-1].endswith(("\n", "\r")):
-                lines[-1] += newline
             place = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")
                           and line.strip().lower() > word.lower()), len(lines))
+            if place == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+                lines[-1] += newline  # appended after a last line without its line break
             lines.insert(place, word + newline)
             os.makedirs(path.parent, exist_ok=True)
             atomic_write(path, "".join(lines).encode("utf-8"))
