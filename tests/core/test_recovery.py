@@ -87,3 +87,14 @@ def test_a_symlinked_page_is_one_page_kept_by_the_name_it_was_opened_with(tmp_pa
     assert item.page == link and item.disk_text() == "readme\n"
     assert store.claim(link) == [] and store.claim(tmp_path / "README.md") == []
     assert len(list((tmp_path / "r").glob("*.open"))) == 1  # the link and its target: one page
+
+
+def test_a_record_write_cut_by_a_kill_leaves_nothing_behind(tmp_path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    half = folder / f".0123456789abcdef0123.{dead.pid}-ab12cd34.json.{dead.pid}.x1y2.tmp"
+    half.write_bytes(b'{"page": "/x.md", "te')
+    assert RecoveryStore(folder).pending() == []
+    assert not half.exists()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from writer.core.errors import ReadError
-from writer.core.textio import atomic_write, read_bytes
+from writer.core.textio import atomic_write, clean_leftovers, read_bytes
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows
     import msvcrt
@@ -168,6 +168,8 @@ class RecoveryStore:
         if not self.folder.is_dir():
             return found
         alive: dict[str, bool] = {}
+        for leftover in self.folder.glob(".*.tmp"):  # a record write that a kill interrupted
+            clean_leftovers(self.folder / leftover.name[1:-4].rsplit(".", 2)[0])
         for record in sorted(self.folder.glob("*.json")):
             parts = record.name.split(".")
             session = parts[1] if len(parts) == 3 else ""  # records of older releases have none
