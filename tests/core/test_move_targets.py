@@ -3,37 +3,18 @@ and the odd but usable targets (`x.md`, `content/...`, `/...`, `Blog/x`) taken t
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
+from site_files import refused
 
 from writer.cli import main
 
-SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
 FOLDERS = Path(__file__).parent.parent / "fixtures" / "sites" / "folders-repo" / "src"
 
 
-@pytest.fixture()
-def sample(tmp_path) -> Path:
-    return Path(shutil.copytree(SAMPLE, tmp_path / "sample"))
 
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every file and folder of the site, with the bytes of each file."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(root.rglob("*"))}
-
-
-def refused(capsys, root: Path, *args: str) -> str:
-    before = snapshot(root)
-    capsys.readouterr()
-    assert main(list(args)) == 2
-    out, err = capsys.readouterr()
-    assert snapshot(root) == before, args
-    assert out == "" and err.count("\n") == 1 and err.startswith("writer: "), err
-    return err
 
 
 ABOUT = "content/about.de.md"

@@ -3,14 +3,12 @@ stderr, the site byte-identical; and new files get the permission bits of their 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import stat
 import sys
-from pathlib import Path
 
 import pytest
+from site_files import refused
 
 from writer.cli import main
 from writer.core.errors import WriterError
@@ -19,28 +17,10 @@ from writer.core.hugo.newpage import plan_new_page, slug_for
 from writer.core.hugo.site import Site
 from writer.core.hugo.translate import plan_translations
 
-SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
 PAGE = "content/blog/gemeinsam-schreiben/index.de.md"  # has de and en, no fr
 
 
-@pytest.fixture()
-def sample(tmp_path) -> Path:
-    return Path(shutil.copytree(SAMPLE, tmp_path / "sample"))
 
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(root.rglob("*"))}
-
-
-def refused(capsys, root: Path, *args: str) -> str:
-    before = snapshot(root)
-    capsys.readouterr()
-    assert main(list(args)) == 2
-    out, err = capsys.readouterr()
-    assert snapshot(root) == before, args
-    assert out == "" and err.count("\n") == 1 and err.startswith("writer: "), err
-    return err
 
 
 @pytest.mark.parametrize(

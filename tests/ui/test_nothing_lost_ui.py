@@ -48,6 +48,14 @@ STEADY_TYPIST = textwrap.dedent('''
 ''')
 
 
+def _answer(button: str, seen: list[str], text):
+    """A stand-in for the person at the message box: note what it says, click `button`."""
+    def ask(box):
+        seen.append(text(box))
+        return next(b for b in box.buttons() if b.text() == button)
+    return ask
+
+
 def _window(qtbot, tmp_path: Path, name: str, recovery: Path) -> MainWindow:
     win = MainWindow(AppSettings(QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)),
                      use_webengine=False, recovery_dir=recovery)
@@ -122,12 +130,7 @@ def test_a_symlinked_page_opens_saves_through_and_recovers(qtbot, site, tmp_path
     window.guard.store.close()  # as if the process died here
     after = _window(qtbot, tmp_path, "after", recovery)
     offered: list[str] = []
-
-    def restore(box):
-        offered.append(box.text())
-        return next(b for b in box.buttons() if b.text() == "Restore")
-
-    after.guard.ask = restore
+    after.guard.ask = _answer("Restore", offered, lambda box: box.text())
     after.open_path(link)
     assert offered and "x.md" in offered[0]
     assert after.save_current()
@@ -165,12 +168,7 @@ def test_restore_after_a_crash_when_the_file_is_gone_writes_it_again(qtbot, site
     path.unlink()
     window = _window(qtbot, tmp_path, "w", recovery)
     offered: list[str] = []
-
-    def restore(box):
-        offered.append(box.informativeText())
-        return next(b for b in box.buttons() if b.text() == "Restore")
-
-    window.guard.ask = restore
+    window.guard.ask = _answer("Restore", offered, lambda box: box.informativeText())
     window.open_path(site)
     assert offered and "no longer exists" in offered[0]
     assert path.read_text(encoding="utf-8") == "---\ntitle: Weg\n---\nAlt und neu\n"

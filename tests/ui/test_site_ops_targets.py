@@ -3,29 +3,16 @@ button is off and a message names the problem, and pressing OK anyway writes not
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
+from site_files import snapshot
 
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.site import Site
 from writer.ui.dialogs.site_ops import MoveDialog, NewPageDialog
 from writer.ui.dialogs.translate import TranslateDialog
-
-SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
-
-
-@pytest.fixture()
-def sample(tmp_path) -> Path:
-    return Path(shutil.copytree(SAMPLE, tmp_path / "sample"))
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(root.rglob("*"))}
 
 
 def index_of(root: Path) -> ContentIndex:
