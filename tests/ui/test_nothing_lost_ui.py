@@ -205,7 +205,7 @@ def test_save_as_moves_the_recovery_record_and_the_watch_to_the_new_name(window,
     window.guard.flush()
     assert len(list((tmp_path / "recovery").glob("*.json"))) == 1
     target = site / "content" / "docs" / "kopie.md"
-    monkeypatch.setattr("writer.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("writer.ui.file_guard.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     assert window.save_as()
     assert editor.path == target and "Kopie" in target.read_text(encoding="utf-8")
     assert list((tmp_path / "recovery").glob("*.json")) == []  # nothing stale to offer after a crash

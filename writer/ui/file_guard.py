@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from writer.core.errors import WriterError
 from writer.core.recovery import Recovered, RecoveryStore
@@ -236,6 +236,52 @@ class FileGuard(QObject):
             self.window.statusBar().showMessage(f"{editor.path.name} changed on disk and was reloaded", 6000)
             return
         self.resolve_conflict(editor, data)
+
+    # -- saving -------------------------------------------------------------------
+
+    def save(self, editor: PageEditor) -> bool:
+        """Save a page: never over another program's version unasked; a failed save keeps the
+        text and offers Save As."""
+        window = self.window
+        if editor.read_only:
+            QMessageBox.warning(window, "Read-only", editor.read_only)
+            return False
+        if not self.before_save(editor):
+            return False
+        try:
+            path = editor.save()
+        except OSError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save",
+                              f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
+                              QMessageBox.StandardButton.Cancel, window)
+            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            if self.ask(box) is save_as:
+                return window.save_as()
+            return False
+        editor.missing_on_disk = False
+        self.saved(editor)
+        window.update_tab_title(editor)
+        window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def save_as(self, editor: PageEditor) -> bool:
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save As", str(editor.path or ""), "Markdown (*.md)")
+        if not name:
+            return False
+        self.discarded(editor)  # the old name's autosave and mark go with the old name
+        self.closed(editor)
+        try:
+            editor.page.save(Path(name))
+        except OSError as exc:
+            QMessageBox.critical(self.window, "Cannot save", f"{name}: {exc.strerror or exc}")
+            self.opened(editor)
+            self.autosave()  # the text is still unsaved: keep its recovery copy
+            return False
+        editor.missing_on_disk = False
+        self.opened(editor)
+        self.saved(editor)
+        self.window.update_tab_title(editor)
+        return True
 
     def before_save(self, editor: PageEditor) -> bool:
         """Whether saving may go on: a file another program wrote since it was read (changed,

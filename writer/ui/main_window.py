@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.site_tree.load(self.model.index)
         self.translations.load(self.model.index)
         for editor in self.editors():
-            self._update_tab_title(editor)
+            self.update_tab_title(editor)
 
     def open_page(self, rel: str) -> PageEditor | None:
         if self.model is None:
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
                 "live preview are off for it; editing and saving work as usual", 15000)
         info = self.model.index.get(rel)
         editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
-        editor.modified_changed.connect(lambda _m, e=editor: self._update_tab_title(e))
+        editor.modified_changed.connect(lambda _m, e=editor: self.update_tab_title(e))
         editor.edited.connect(self.guard.edited)
         self.guard.watch(editor)
         self.guard.opened(editor)
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.spelling.attach(editor, info.lang if info else self.model.site.default_language)
         self.previews.attach(editor)
         index = self.tabs.addTab(editor, "")
-        self._update_tab_title(editor)
+        self.update_tab_title(editor)
         self.tabs.setCurrentIndex(index)
         self.site_tree.select_path(rel)
         self.page_opened.emit(rel)
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
     def editors(self) -> list[PageEditor]:
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), PageEditor)]
 
-    def _update_tab_title(self, editor: PageEditor) -> None:
+    def update_tab_title(self, editor: PageEditor) -> None:
         index = self.tabs.indexOf(editor)
         if index < 0 or editor.path is None:
             return
@@ -309,48 +309,11 @@ class MainWindow(QMainWindow):
         return self.save_editor(editor) if editor else False
 
     def save_editor(self, editor: PageEditor) -> bool:
-        if editor.read_only:
-            QMessageBox.warning(self, "Read-only", editor.read_only)
-            return False
-        if not self.guard.before_save(editor):
-            return False
-        try:
-            path = editor.save()
-        except OSError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save",
-                              f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
-                              QMessageBox.StandardButton.Cancel, self)
-            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            if self.guard.ask(box) is save_as:
-                return self.save_as()
-            return False
-        editor.missing_on_disk = False
-        self.guard.saved(editor)
-        self._update_tab_title(editor)
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
-        return True
+        return self.guard.save(editor)
 
     def save_as(self) -> bool:
         editor = self.current_editor()
-        if editor is None:
-            return False
-        name, _ = QFileDialog.getSaveFileName(self, "Save As", str(editor.path or ""), "Markdown (*.md)")
-        if not name:
-            return False
-        self.guard.discarded(editor)  # the old name's autosave and mark go with the old name
-        self.guard.closed(editor)
-        try:
-            editor.page.save(Path(name))
-        except OSError as exc:
-            QMessageBox.critical(self, "Cannot save", f"{name}: {exc.strerror or exc}")
-            self.guard.opened(editor)
-            self.guard.autosave()  # the text is still unsaved: keep its recovery copy
-            return False
-        editor.missing_on_disk = False
-        self.guard.opened(editor)
-        self.guard.saved(editor)
-        self._update_tab_title(editor)
-        return True
+        return self.guard.save_as(editor) if editor is not None else False
 
     def save_all(self) -> None:
         for editor in self.editors():
@@ -358,7 +321,7 @@ class MainWindow(QMainWindow):
                 self.save_editor(editor)
 
     def mark_missing(self, editor: PageEditor) -> None:
-        self._update_tab_title(editor)
+        self.update_tab_title(editor)
         self.statusBar().showMessage(
             f"{editor.path.name if editor.path else 'The page'} was deleted or moved on disk; "
             "its text is kept here (save to write it again)", 10000)

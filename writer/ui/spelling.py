@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
@@ -23,10 +24,8 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         self.checker.load()
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed while the dictionary loaded
             self.signal.done.emit(self.checker.lang)
-        except RuntimeError:
-            pass  # the window closed while the dictionary loaded: nobody is waiting for it
 
 
 class SpellingService(QObject):
