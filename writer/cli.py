@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from writer.core.errors import ConfigError, WriterError
+from writer.core.frontmatter.values import split_key
 
 SUBCOMMANDS = ("pages", "check", "render", "roundtrip", "set", "translate", "new", "move")
 
@@ -154,31 +153,43 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
     return 1 if changed else 0
 
 
-def parse_assignment(text: str) -> tuple[str, Any]:
+def _shown(text: str) -> str:
+    """An argument as it can be printed (bytes that were not UTF-8 show as \\xNN)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def parse_assignment(text: str) -> tuple[str, str]:
+    """KEY=VALUE -> (key, the value's text); the value is typed against the page (`cmd_set`)."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raise UsageError(f"{_shown(text)}: the argument is not UTF-8 text")
     if "=" not in text:
         raise UsageError(f"{text}: expected KEY=VALUE")
     key, raw = text.split("=", 1)
     if not key.strip():
         raise UsageError(f"{text}: the field name is empty")
     try:
-        value = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        value = raw  # not YAML: the text itself ("[draft" stays a string)
-    if isinstance(value, dict):
-        value = raw  # "Kurz: klar" is a title, not a map
-    return key.strip(), value
+        split_key(key)
+    except WriterError as exc:
+        raise UsageError(f"{text}: {exc.message}") from None
+    return key.strip(), raw
 
 
 def cmd_set(args: argparse.Namespace) -> int:
     from writer.core.document import Page
+    from writer.core.errors import FrontMatterError
+    from writer.core.frontmatter.typed import value_for
 
     assignments = [parse_assignment(a) for a in args.assignments]
     page = Page.load(args.page)
     if page.error is not None:
         raise UsageError(str(page.error))
     changed = False
-    for key, value in assignments:
-        changed = page.set(key, value) or changed
+    for key, raw in assignments:
+        try:
+            found, current = page.front_matter.find(key)
+            changed = page.set(key, value_for(raw, found, current, key)) or changed
+        except FrontMatterError as exc:  # nothing is written: the file keeps every byte
+            raise FrontMatterError(exc.message, page.path, exc.line, exc.column) from None
     if changed:
         page.save()
     return 0

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -134,7 +133,10 @@ class FrontMatterForm(QWidget):
             self.error_label.hide()
             fields = dict(page.fields)
             self._add_rows(form, fields, "")
-            missing = {k: v for k, v in suggestions.items() if not _has_key(fields, k)}
+            missing = {
+                k: v for k, v in suggestions.items()
+                if not _has_key(fields, k) and not ("." in k and _is_group(fields, k.rsplit(".", 1)[0]))
+            }  # a missing field of a group the page has is offered inside that group
             if missing:
                 form.addRow(_section_label("Used by other pages of this section"))
                 for key in sorted(missing):
@@ -155,10 +157,11 @@ class FrontMatterForm(QWidget):
                 inner = QFormLayout(group)
                 self._add_rows(inner, value, dotted + ".")
                 for sug in sorted(self.suggestions):
-                    if sug.startswith(dotted + ".") and "." not in sug[len(dotted) + 1 :]:
+                    if sug.lower().startswith(dotted.lower() + ".") and "." not in sug[len(dotted) + 1 :]:
                         name = sug[len(dotted) + 1 :]
-                        if name not in value:
-                            self._add_row(inner, name, sug, None, suggested=True)
+                        if not any(k.lower() == name.lower() for k in value):
+                            # the page's own spelling of the group wins (`SEO.description`)
+                            self._add_row(inner, name, f"{dotted}.{name}", None, suggested=True)
                 form.addRow(group)
             else:
                 self._add_row(form, key, dotted, value)
@@ -235,12 +238,26 @@ class FrontMatterForm(QWidget):
 
 
 def _has_key(fields: dict[str, Any], dotted: str) -> bool:
+    """Whether the page has the field, or a group it belongs to, in any case (as Hugo reads keys)."""
     node: Any = fields
     for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
+        if not isinstance(node, dict):
             return False
-        node = node[part]
+        names = [k for k in node if str(k).lower() == part.lower()]
+        if not names:
+            return False
+        node = node[names[0]]
     return True
+
+
+def _is_group(fields: dict[str, Any], dotted: str) -> bool:
+    node: Any = fields
+    for part in dotted.split("."):
+        names = [k for k in node if str(k).lower() == part.lower()] if isinstance(node, dict) else []
+        if not names:
+            return False
+        node = node[names[0]]
+    return isinstance(node, dict)
 
 
 def _section_label(text: str) -> QLabel:
@@ -256,12 +273,22 @@ def _checkbox(value: bool, emit: Emit) -> QWidget:
     return box
 
 
+_WHOLE = QRegularExpression(r"[-+]?[0-9]*")
+
+
 def _int_box(value: int, emit: Emit) -> QWidget:
-    box = QSpinBox()
-    box.setRange(-(2**31), 2**31 - 1)
-    box.setValue(value)
-    box.valueChanged.connect(emit)
-    return box
+    """A whole number of any size (a tweet id does not fit a QSpinBox's 32 bits)."""
+    edit = QLineEdit(str(value))
+    edit.setObjectName("int-box")
+    edit.setValidator(QRegularExpressionValidator(_WHOLE, edit))
+
+    def changed(text: str) -> None:
+        digits = text.strip()
+        if digits not in ("", "-", "+"):
+            emit(int(digits))
+
+    edit.textEdited.connect(changed)
+    return edit
 
 
 def _float_box(value: float, emit: Emit) -> QWidget:

@@ -58,7 +58,7 @@ def _twice(names: list[str]) -> str:
     return f"the page has {listed}, one field for Hugo (it ignores case): keep one of them"
 
 
-def resolve(fields: Mapping[str, Any], key: str) -> tuple[list[str], str | None]:
+def resolve(fields: Mapping[str, Any], key: str, *, literal_keys: bool = True) -> tuple[list[str], str | None]:
     """The path of real keys a dotted name means, as Hugo reads it, and a problem (or None).
 
     Keys match without regard to case (`seo.description` finds `SEO: {Description: …}`).
@@ -74,12 +74,12 @@ def resolve(fields: Mapping[str, Any], key: str) -> tuple[list[str], str | None]
         if not isinstance(node, Mapping):
             return path + parts[depth:], problem
         rest = ".".join(parts[depth:])
-        literal = _same_name(node, rest) if depth < len(parts) - 1 else []
+        literal = _same_name(node, rest) if literal_keys and depth < len(parts) - 1 else []
         matches = _same_name(node, part)
         if len(literal) > 1 or len(matches) > 1:
             problem = problem or _twice(literal if len(literal) > 1 else matches)
         if literal:
-            nested, _ = resolve(node, rest)
+            nested, _ = resolve(node, rest, literal_keys=False)
             if matches and lookup(node, nested)[0]:
                 problem = problem or (
                     f"the page has both '{_hugos_pick(literal)}' and '{rest}' as nested fields: Hugo's "

@@ -103,13 +103,25 @@ def _content_end(key: Node, value: Node, text: str) -> int:
             return text.rfind("*", 0, value.end_mark.index) + len(str(last.anchor)) + 1
         return _content_end(last, last, text) if not _is_empty(last) else last.start_mark.index
     if isinstance(value, ScalarNode) and value.style in ("|", ">"):
-        # a block scalar's span runs on over the blank lines after it (and up to the
-        # indent of a comment that follows): its text ends with its last written line
-        span = text[value.start_mark.index : value.end_mark.index]
-        last = len(span.rstrip(" \t\r\n"))
-        breaks = [i for i in (span.find("\n", last), span.find("\r", last)) if i >= 0]
-        return value.start_mark.index + (min(breaks) if breaks else len(span))
+        return _block_scalar_end(value, text)
     return value.end_mark.index
+
+
+def _block_scalar_end(value: Node, text: str) -> int:
+    """A block scalar's span runs on over the blank lines after it (and up to the indent of a
+    comment that follows). Its text ends with its last written line; with `+` (keep) its
+    trailing blank lines are its text too, up to the last line break (not included)."""
+    start = value.start_mark.index
+    span = text[start : value.end_mark.index]
+    header = span.split("\n", 1)[0].split("#", 1)[0]
+    if "+" in header:
+        kept = span.rstrip(" \t")
+        if kept.endswith("\r\n"):
+            return start + len(kept) - 2
+        return start + len(kept) - (1 if kept.endswith(("\n", "\r")) else 0)
+    last = len(span.rstrip(" \t\r\n"))
+    breaks = [i for i in (span.find("\n", last), span.find("\r", last)) if i >= 0]
+    return start + (min(breaks) if breaks else len(span))
 
 
 def _indent_unit(root: Node) -> int:
@@ -217,7 +229,7 @@ class _Edit:
             return self._insert_flow(mapping, keys, value)
         indent = mapping.value[0][0].start_mark.column if mapping.value else 0
         last_key, last_value = mapping.value[-1]
-        pos = _line_end(self.inner, max(_content_end(last_key, last_value, self.inner) - 1, 0))
+        pos = _line_end(self.inner, _content_end(last_key, last_value, self.inner))
         prefix = "" if pos == 0 or self.inner[pos - 1] == "\n" else self.newline
         return self.splice(pos, pos, prefix + self._new_lines(keys, value, indent))
 
@@ -338,7 +350,7 @@ def delete_yaml(inner: str, keys: list[str]) -> str:
     if node.flow_style is True:
         return _delete_flow_entry(edit, key_node, value_node)
     start = inner.rfind("\n", 0, key_node.start_mark.index) + 1
-    end = _line_end(inner, max(_content_end(key_node, value_node, inner) - 1, key_node.start_mark.index))
+    end = _line_end(inner, max(_content_end(key_node, value_node, inner), key_node.start_mark.index))
     return inner[:start] + inner[end:]
 
 

@@ -75,12 +75,9 @@ class HugoYamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
         return entries
 
     def construct_undefined(self, node: Node) -> Any:
-        """An unknown tag (`!custom x`): Hugo ignores it and reads the value under it."""
-        if isinstance(node, MappingNode):
-            return self.construct_yaml_map(node)
-        if isinstance(node, SequenceNode):
-            return self.construct_yaml_seq(node)
-        return self.construct_scalar(node)
+        """An unknown tag (`!custom x`): a page error at its place (Hugo silently drops the tag)."""
+        raise _error(f"the tag '{node.tag}' is unknown (Hugo ignores it and reads the value under it): "
+                     "remove the tag", node)
 
     def construct_yaml_int(self, node: ScalarNode) -> Any:
         try:
