@@ -106,6 +106,13 @@ def _closing(text: str, delim: str, start: int, *, at_line_start: bool) -> int:
 
 
 def _split_json(text: str, lead: int) -> tuple[FrontMatter, str]:
+    odd = re.search(r"[\v\f]", text[:lead])
+    if odd:  # Hugo hands the white space to its JSON reader, which takes only " \t\r\n"
+        line = _lines_before(text[: odd.start()]) + 1
+        column = odd.start() - max(text.rfind("\n", 0, odd.start()), text.rfind("\r", 0, odd.start()))
+        error = FrontMatterError(f"front matter does not parse: invalid character {odd.group()!r} looking "
+                                 "for beginning of value", None, line, column)
+        return FrontMatter(JSON, text, lead, len(text), {}, error), ""
     try:
         end = json_edit.object_end(text, lead)
     except FrontMatterError as exc:

@@ -20,13 +20,17 @@ from writer.core.errors import FrontMatterError
 from writer.core.frontmatter.values import scalar_text
 from writer.core.frontmatter.yaml_load import _FAST_LOADER, HugoYamlLoader
 
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}:]")
+# Hugo's YAML reader fails on `k: x:` and reads `{a:b: 1}` as {a: "b: 1"}: a plain scalar has no
+# `:` at its end or before a space, and does not start with an indicator character
+_PLAIN_UNSAFE = re.compile(r":$|:\s|^[-?:,\[\]{}#&*!|>'\"%@`]")
 _INT_MIN, _UINT_MAX = -(2**63), 2**64 - 1
 
 
-def _loads_as(text: str, value: Any, *, key: bool = False) -> bool:
-    """`k: text` (or `text: 0` for a key) reads back as `value` in Hugo's and YAML 1.1 readers."""
-    line = f"{text}: 0\n" if key else f"k: {text}\n"
+def _loads_as(text: str, value: Any, *, key: bool = False, flow: bool = False) -> bool:
+    """`text` as a value (`k: text`, `k: [text]`) or a key (`text: 0`, `{text: 0}`) reads back
+    as `value` in Hugo's reading and in YAML 1.1 readers."""
+    line = (f"{{{text}: 0}}\n" if flow else f"{text}: 0\n") if key else (f"k: [{text}]\n" if flow else f"k: {text}\n")
     for loader in (HugoYamlLoader, _FAST_LOADER):
         try:
             loaded = yaml.load(line, Loader=loader)  # noqa: S506 - safe loaders
@@ -35,6 +39,10 @@ def _loads_as(text: str, value: Any, *, key: bool = False) -> bool:
         if not isinstance(loaded, dict) or len(loaded) != 1:
             return False
         got = next(iter(loaded)) if key else loaded.get("k")
+        if flow and not key:
+            if not isinstance(got, list) or len(got) != 1:
+                return False
+            got = got[0]
         if type(got) is not type(value) or got != value:
             return False
     return True
@@ -72,11 +80,11 @@ def _double_quoted(text: str) -> str:
 
 
 def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or not all(_printable(c) for c in text):
+    if not text or text != text.strip() or not all(_printable(c) for c in text) or _PLAIN_UNSAFE.search(text):
         return False
     if flow and _FLOW_UNSAFE.search(text):
         return False
-    return _loads_as(text, text)
+    return _loads_as(text, text, flow=flow)
 
 
 def quoted_text(text: str, style: str | None = None) -> str:
@@ -90,7 +98,8 @@ def format_key(key: str, *, flow: bool = False) -> str:
     """A map key that reads back as the string `key` (`#x`, `true`, `1`, `a: b` get quotes)."""
     if flow and _FLOW_UNSAFE.search(key):
         return quoted_text(key)
-    if key and key == key.strip() and all(_printable(c) for c in key) and _loads_as(key, key, key=True):
+    plain = key and key == key.strip() and all(_printable(c) for c in key) and not _PLAIN_UNSAFE.search(key)
+    if plain and _loads_as(key, key, key=True, flow=flow):
         return key
     return quoted_text(key)
 
