@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from writer.core.render.shortcodes import extract, parse_args, placeholder
+from writer.core.render.shortcodes import extract, parse_args
 
 
 def test_positional_named_quoted_and_raw_args() -> None:
@@ -17,7 +17,8 @@ def test_paired_shortcode_takes_inner_text() -> None:
     result = extract("a {{< highlight go >}}\nx\n{{< /highlight >}} b")
     (sc,) = result.shortcodes
     assert (sc.name, sc.positional, sc.inner) == ("highlight", ("go",), "\nx\n")
-    assert result.text == f"a {placeholder(0)} b"
+    assert result.marker is not None
+    assert result.text == f"a {result.marker.placeholder(0)} b"
 
 
 def test_nested_same_name_pairs_innermost_first() -> None:
@@ -51,7 +52,8 @@ def test_line_map_after_multiline_shortcode() -> None:
     result = extract("0\n{{< a >}}\n2\n3\n{{< /a >}}\n5\n{{< b\n  x=1 >}}\n8")
     lines = result.text.split("\n")
     assert lines[2] == "5" and result.source_line(2) == 5
-    assert lines[3] == placeholder(1) and result.source_line(3) == 6
+    assert result.marker is not None
+    assert lines[3] == result.marker.placeholder(1) and result.source_line(3) == 6
     assert lines[4] == "8" and result.source_line(4) == 8
     assert result.shortcodes[1].line == 6
 

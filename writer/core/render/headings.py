@@ -9,7 +9,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .attributes import TRAILING_RE, parse_attributes
-from .shortcodes import PLACEHOLDER_RE
+from .shortcodes import Marker
 
 _KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"})
 _ASCII_DROPPED_RE = re.compile(r"[^A-Za-z0-9_ -]+")
@@ -32,8 +32,9 @@ def _slugify_chars(text: str) -> str:
     return "".join(out)
 
 
-def heading_text(inline: Token) -> str:
-    """The plain text of a heading's inline content, as Goldmark collects it."""
+def heading_text(inline: Token, marker: Marker | None = None) -> str:
+    """The plain text of a heading's inline content, as Goldmark collects it (placeholders
+    of `marker` left out)."""
     parts = []
     for child in inline.children or ():
         if child.type in ("text", "code_inline"):
@@ -41,10 +42,10 @@ def heading_text(inline: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == "image":
-            parts.append(heading_text(child))
+            parts.append(heading_text(child, marker))
     text = "".join(parts)
-    if "WRSC" in text:
-        text = PLACEHOLDER_RE.sub("", text)
+    if marker is not None and marker.prefix in text:
+        text = marker.pattern.sub("", text)
     return text
 
 
@@ -93,7 +94,7 @@ def title_attributes(state: StateCore) -> None:
             token.attrSet(key, value)
 
 
-def assign_ids(tokens: list[Token]) -> None:
+def assign_ids(tokens: list[Token], marker: Marker | None = None) -> None:
     """Give every heading an id, in document order (as Goldmark does).
 
     A custom `{#id}` is taken as written (even if used before) and reserves the id;
@@ -109,4 +110,4 @@ def assign_ids(tokens: list[Token]) -> None:
             continue
         inline = tokens[index + 1]
         if inline.content.strip():
-            token.attrs["id"] = ids.generate(heading_text(inline))
+            token.attrs["id"] = ids.generate(heading_text(inline, marker))

@@ -9,7 +9,6 @@ from typing import Any
 from markdown_it.token import Token
 
 from .builtins import broken_ref_marker, missing_label, ref_target
-from .shortcodes import PLACEHOLDER_RE
 from .state import ENV_KEY, RenderState
 from .urls import safe_url
 
@@ -23,24 +22,19 @@ def _raw_html(content: str) -> Token:
     return token
 
 
-def _plain_shortcodes(value: str, state: RenderState) -> str:
-    """Placeholders inside an attribute value become the shortcode source text."""
-    shortcodes = state.extraction.shortcodes
-    return PLACEHOLDER_RE.sub(lambda m: shortcodes[int(m.group(1))].source, value)
-
-
 def _resolve_ref_href(token: Token, state: RenderState) -> Token | None:
     """Resolve `[x]({{< relref "p" >}})`; return a marker token to insert when broken."""
     href = str(token.attrs.get("href", ""))
-    match = PLACEHOLDER_RE.search(href)
+    extraction = state.extraction
+    match = extraction.marker.pattern.search(href) if extraction.marker else None
     if match is None:
         return None
-    shortcode = state.extraction.shortcodes[int(match.group(1))]
+    shortcode = extraction.shortcodes[int(match.group(1))]
     if shortcode.name not in _REF_NAMES or shortcode.error:
-        token.attrs["href"] = _plain_shortcodes(href, state)
+        token.attrs["href"] = extraction.plain(href)
         return None
     target = ref_target(shortcode)
-    prefix, suffix = href[: match.start()], _plain_shortcodes(href[match.end() :], state)
+    prefix, suffix = href[: match.start()], extraction.plain(href[match.end() :])
     if state.context is None:
         token.attrs["href"] = prefix + target + suffix
         token.attrs["class"] = "ref-unresolved"
@@ -62,22 +56,23 @@ def fix_inline(inline: Token, state: RenderState) -> None:
     if not children:
         return
     inserts: list[tuple[int, Token]] = []
+    holds = state.extraction.holds_placeholder
     for index, child in enumerate(children):
         if child.type == "link_open":
             href = str(child.attrs.get("href", ""))
-            if "WRSC" in href:
+            if holds(href):
                 marker = _resolve_ref_href(child, state)
                 if marker is not None:
                     inserts.append((index + 1, marker))
                 href = str(child.attrs["href"])
             child.attrs["href"] = safe_url(href)
             title = child.attrs.get("title")
-            if title and "WRSC" in str(title):
-                child.attrs["title"] = _plain_shortcodes(str(title), state)
+            if title and holds(str(title)):
+                child.attrs["title"] = state.extraction.plain(str(title))
         elif child.type == "image":
             for key, value in child.attrs.items():
-                if "WRSC" in str(value):
-                    child.attrs[key] = _plain_shortcodes(str(value), state)
+                if holds(str(value)):
+                    child.attrs[key] = state.extraction.plain(str(value))
     for position, token in reversed(inserts):
         children.insert(position, token)
 
@@ -86,8 +81,7 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     token = tokens[idx]
     state: RenderState = env[ENV_KEY]
     alt = self.renderInlineAsText(token.children or [], options, env)
-    if "WRSC" in alt:
-        alt = _plain_shortcodes(alt, state)
+    alt = state.extraction.plain(alt)
     src = safe_url(str(token.attrs.get("src", "")))
     url, found = state.resolve_image(src) if src else (src, True)
     html = f'<img src="{escape(url)}" alt="{escape(alt)}"'

@@ -15,7 +15,6 @@ from .builtins import INLINE_SHORTCODES, render_shortcode
 from .goldmark import state_of
 from .headings import assign_ids
 from .links import fix_inline
-from .shortcodes import PLACEHOLDER_RE
 from .state import RenderState
 
 SHORTCODE_TOKEN = "writer_shortcode"
@@ -32,7 +31,7 @@ def postprocess(state: StateCore) -> None:
     tokens = state.tokens
     if rs.options.block_attributes:
         tokens = blockattrs.apply(tokens)
-    assign_ids(tokens)
+    assign_ids(tokens, rs.extraction.marker)
     has_shortcodes = bool(rs.extraction.shortcodes)
     source_line = rs.source_line
     lines = _Lines(state.src)
@@ -105,9 +104,10 @@ def _standalone_shortcode(tokens: list[Token], index: int, rs: RenderState) -> T
     """A paragraph holding nothing but one block shortcode is replaced by the shortcode."""
     inline = tokens[index + 1]
     content = inline.content.strip()
-    if not content.startswith("WRSC") or len(content) > 16:
+    marker = rs.extraction.marker
+    if marker is None or not content.startswith(marker.prefix) or len(content) > len(marker.prefix) + 12:
         return None
-    match = PLACEHOLDER_RE.fullmatch(content)
+    match = marker.pattern.fullmatch(content)
     if match is None:
         return None
     number = int(match.group(1))

@@ -12,14 +12,14 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import autolinks, blockattrs, fastpath, goldmark
-from .builtins import MAX_DEPTH, render_shortcode
+from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
 from .highlight import Highlighter
 from .links import render_image
 from .options import RenderOptions
 from .postprocess import SHORTCODE_TOKEN, postprocess, render_shortcode_block
-from .shortcodes import PLACEHOLDER_RE, extract
+from .shortcodes import Shortcode, extract
 from .state import ENV_KEY, RenderState
 
 log = logging.getLogger(__name__)
@@ -126,17 +126,43 @@ class Renderer:
 
 
 def _fill_placeholders(html: str, state: RenderState) -> str:
-    shortcodes = state.extraction.shortcodes
-    if not shortcodes:
+    """Put each shortcode's HTML where its placeholder is.
+
+    A placeholder inside a tag (an attribute such as a linkified `href`, a heading's `{#id}`
+    or a fence's language) gets the shortcode's text, escaped, never HTML: Writer's own
+    attribute values escape `<` and `>`, so the last of them before a placeholder says
+    whether it is inside a tag."""
+    extraction = state.extraction
+    marker = extraction.marker
+    if marker is None or not extraction.shortcodes:
         return html
-    return PLACEHOLDER_RE.sub(
-        lambda m: (
-            render_shortcode(shortcodes[int(m.group(1))], state, False)
-            if int(m.group(1)) < len(shortcodes)
-            else m.group(0)
-        ),
-        html,
-    )
+    out: list[str] = []
+    pos = 0
+    in_tag = False
+    for match in marker.pattern.finditer(html):
+        start = match.start()
+        opened, closed = html.rfind("<", pos, start), html.rfind(">", pos, start)
+        if opened != closed:
+            in_tag = opened > closed
+        out.append(html[pos:start])
+        number = int(match.group(1))
+        if number < len(extraction.shortcodes):
+            out.append(_shortcode_html(extraction.shortcodes[number], state, in_tag))
+        else:  # cannot happen: only the scan writes the marker's prefix
+            out.append(escape(match.group(0)))
+        pos = match.end()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _shortcode_html(shortcode: Shortcode, state: RenderState, in_tag: bool) -> str:
+    if not in_tag:
+        return render_shortcode(shortcode, state, False)
+    if shortcode.name in ("ref", "relref") and not shortcode.error:
+        resolved = state.resolve_ref(ref_target(shortcode), shortcode.name, shortcode.get("lang"))
+        if resolved is not None:
+            return escape(resolved.url, quote=True)
+    return escape(shortcode.source, quote=True)
 
 
 def _fallback(body: object, error: BaseException) -> str:

@@ -9,10 +9,10 @@ that many unterminated openers cannot make it quadratic.
 from __future__ import annotations
 
 import re
+import secrets
+import string
 from bisect import bisect_left
 from dataclasses import dataclass, field
-
-PLACEHOLDER_RE = re.compile(r"WRSC(\d+)CSW")
 
 _OPEN_RE = re.compile(r"\{\{([<%])")
 _NAME_RE = re.compile(r"[\w.\-/]+")
@@ -24,8 +24,42 @@ _CLOSERS = {"<": ">}}", "%": "%}}"}
 _MAX_TAG = 20_000
 
 
-def placeholder(index: int) -> str:
-    return f"WRSC{index}CSW"
+_NONCE_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class Marker:
+    """The placeholders of one scan: `WRSC<nonce><n>CSW`, with a nonce the scanned text lacks.
+
+    Letters and digits only, so Markdown treats a placeholder like Hugo's own (a word); the
+    nonce is random and checked against the text, so a page cannot forge one (a literal
+    `WRSC5CSW` or a copied placeholder stays text)."""
+
+    prefix: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def new(cls) -> Marker:
+        nonce = "".join(secrets.choice(string.ascii_lowercase) for _ in range(_NONCE_LENGTH))
+        return cls("WRSC" + nonce, re.compile("WRSC" + nonce + r"(\d+)CSW"))
+
+    def placeholder(self, index: int) -> str:
+        return f"{self.prefix}{index}CSW"
+
+    def within(self, value: str) -> bool:
+        return self.prefix in value
+
+
+_markers: list[Marker] = []  # the one in use; replaced when a text holds its prefix
+
+
+def marker_for(text: str) -> Marker:
+    """A marker whose prefix does not occur in `text` (the same one as long as possible)."""
+    if not _markers:
+        _markers.append(Marker.new())
+    while _markers[0].prefix in text:
+        _markers[0] = Marker.new()
+    return _markers[0]
 
 
 @dataclass(frozen=True)
@@ -76,8 +110,18 @@ class Extraction:
 
     text: str
     shortcodes: list[Shortcode] = field(default_factory=list)
+    marker: Marker | None = None  # None: no shortcode, so no placeholder either
     _breaks: list[int] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)
+
+    def holds_placeholder(self, value: str) -> bool:
+        return self.marker is not None and self.marker.prefix in value
+
+    def plain(self, value: str) -> str:
+        """`value` with every placeholder turned back into its shortcode's source text."""
+        if self.marker is None or self.marker.prefix not in value:
+            return value
+        return self.marker.pattern.sub(lambda m: self.shortcodes[int(m.group(1))].source, value)
 
     def source_line(self, line: int) -> int:
         """Map a 0-based line of `text` to the 0-based line of the scanned body."""
@@ -191,7 +235,8 @@ def extract(text: str) -> Extraction:
     _pair(tags)
     closing_used = {tag.pair for tag in tags if tag.pair >= 0}
     out: list[str] = []
-    result = Extraction("")
+    marker = marker_for(text)
+    result = Extraction("", marker=marker)
     pos = 0
     line = 0  # current line in the output text
     removed = 0
@@ -208,7 +253,7 @@ def extract(text: str) -> Extraction:
             pos, index = tag.end, index + 1
         else:
             shortcode, pos, index = _make(text, tags, index, closing_used, line + removed)
-            out.append(placeholder(len(result.shortcodes)))
+            out.append(marker.placeholder(len(result.shortcodes)))
             result.shortcodes.append(shortcode)
             gone = text.count("\n", tag.start, pos)
         if gone:
