@@ -7,20 +7,24 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
 from writer.core.render import preview_page
+from writer.core.render.policy import EXTERNAL, SITE, link_action
 
 try:
-    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+    from PySide6.QtWebEngineCore import QWebEngineSettings
     from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from writer.ui.preview_page import PreviewPage, RequestGuard
 
     HAVE_WEBENGINE = True
 except ImportError:  # pragma: no cover - depends on the installation
     HAVE_WEBENGINE = False
 
+_FULLY = QUrl.ComponentFormattingOption.FullyEncoded
 WORLD = 1  # QWebEngineScript.ApplicationWorld: isolated; runs though page scripts are off
 # Every snippet returns a value: a callback handed None by runJavaScript corrupts None's
 # reference count in PySide6 6.12 (seen as "none_dealloc" after many calls).
@@ -42,23 +46,22 @@ _TOP_LINE = """(function(){
   return 0;
 })()"""
 SYNC_QUIET_S = 0.25  # after scrolling to follow the editor, the preview's own scroll events wait
-_REPLACE = "document.querySelector('article.writer-preview').innerHTML = %s; true"
-
-
-if HAVE_WEBENGINE:
-
-    class _Page(QWebEnginePage):
-        link_clicked = Signal(QUrl)
-
-        def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
-            if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-                self.link_clicked.emit(url)
-                return False
-            return True
+# Links with a target would ask for a new window, which the page refuses: they open as the
+# others do (Writer decides where), so the target goes.
+_UNTARGET = (
+    "document.querySelectorAll('[target],[formtarget]').forEach(function(e){"
+    "e.removeAttribute('target'); e.removeAttribute('formtarget');});"
+)
+_REPLACE = "document.querySelector('article.writer-preview').innerHTML = %s; " + _UNTARGET + " true"
+_AFTER_LOAD = _UNTARGET + " true"
 
 
 class Preview(QWidget):
-    """Shows rendered HTML; keeps the scroll position across updates."""
+    """Shows rendered HTML; keeps the scroll position across updates.
+
+    The web page only ever holds Writer's own document (see preview_page.py); link clicks
+    are decided here: pages of the site are asked for with `page_link_clicked`, http(s) and
+    mailto go to the system, the rest does nothing (writer.core.render.policy)."""
 
     page_link_clicked = Signal(str)  # a site-absolute URL path of a page of the site
     loaded = Signal()
@@ -71,24 +74,25 @@ class Preview(QWidget):
         self.base_url = QUrl()
         self._loaded_once = False
         self._quiet_until = 0.0
+        self._shown: tuple[str, Path | None, str] | None = None  # the last show_html call
         layout = QStackedLayout(self)
         self.web = None
+        self.guard = None
         if HAVE_WEBENGINE and use_webengine:
+            self.guard = RequestGuard(self)
             self.web = QWebEngineView(self)
-            page = _Page(self.web)
+            page = PreviewPage(self.guard, self.web)
             self.web.setPage(page)
-            settings = page.settings()
-            settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-            settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-            settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadImages, True)
             page.link_clicked.connect(self._on_link)
             page.loadFinished.connect(self._on_load_finished)
             page.scrollPositionChanged.connect(self._on_scrolled)
+            page.urlChanged.connect(self._on_url_changed)
             layout.addWidget(self.web)
             self.browser = None
         else:
             self.browser = QTextBrowser(self)
             self.browser.setOpenLinks(False)
+            self.browser.setOpenExternalLinks(False)
             self.browser.anchorClicked.connect(self._on_link)
             layout.addWidget(self.browser)
 
@@ -104,15 +108,24 @@ class Preview(QWidget):
         return "webengine" if self.web is not None else "textbrowser"
 
     def _page_html(self, fragment: str, title: str) -> str:
-        return preview_page(fragment, theme=self.theme, title=title, remote_images=self.remote_images)
+        base = self.base_url.toString(QUrl.ComponentFormattingOption.FullyEncoded) or None
+        return preview_page(fragment, theme=self.theme, title=title, base_url=base,
+                            remote_images=self.remote_images)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Let the preview fetch remote images (off by default: nothing leaves the machine)."""
         self.remote_images = allowed
         self._loaded_once = False
+        if self.guard is not None:
+            self.guard.remote_images = allowed
         if self.web is not None:
             self.web.page().settings().setAttribute(
                 QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed)
+
+    def set_image_roots(self, roots: list[Path]) -> None:
+        """The folders local images may be loaded from (the site root); none: no local image."""
+        if self.guard is not None:
+            self.guard.set_roots(roots)
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
@@ -121,6 +134,7 @@ class Preview(QWidget):
     def show_html(self, fragment: str, base_dir: Path | None = None, title: str = "") -> None:
         """Show a rendered fragment; after the first load only the article's content is swapped."""
         base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl()
+        self._shown = (fragment, base_dir, title)
         if self.web is None:
             if self.browser is None:
                 return  # released
@@ -130,32 +144,61 @@ class Preview(QWidget):
             self.browser.verticalScrollBar().setValue(bar)
             self.loaded.emit()
             return
-        if self._loaded_once and base == self.base_url:
+        if self._loaded_once and base == self.base_url and self._own_page():
             self.web.page().runJavaScript(_REPLACE % json.dumps(fragment), WORLD, self._on_replaced)
             return
         self.base_url = base
         self._loaded_once = False
         self.web.setHtml(self._page_html(fragment, title), base)
 
+    def _own_page(self) -> bool:
+        """Is the page still Writer's document? (Only then may Writer's scripts touch it.)
+
+        Only Writer loads data: documents (the page refuses them otherwise), and once loaded
+        Writer's document has the base URL it was given (plus a #fragment after a click)."""
+        if self.web is None:
+            return False
+        url = self.web.page().url()
+        if url.scheme() == "data":
+            return True
+        base = self.base_url.toString(_FULLY)
+        return bool(base) and url.toString(_FULLY).partition("#")[0] == base
+
+    def _on_url_changed(self, _url: QUrl) -> None:
+        """Belt and braces: should the page ever hold another document, show Writer's again."""
+        if self.web is not None and self._shown is not None and not self._own_page():
+            self._loaded_once = False
+            QTimer.singleShot(0, self, self._show_again)
+
+    def _show_again(self) -> None:
+        if self._shown is not None and self.web is not None and not self._own_page():
+            self.show_html(*self._shown)
+
     def _on_replaced(self, _result) -> None:
         self.loaded.emit()
 
     def _on_load_finished(self, ok: bool) -> None:
-        self._loaded_once = ok
+        self._loaded_once = ok and self._own_page()
+        if self._loaded_once and self.web is not None:
+            self.web.page().runJavaScript(_AFTER_LOAD, WORLD, self._on_untargeted)
         self.loaded.emit()
 
+    def _on_untargeted(self, _result) -> None:
+        pass
+
     def _on_link(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):
+        """A click on a link: a page of the site, the system's browser or mail, or nothing."""
+        action = link_action(url.toString(_FULLY))
+        if action == EXTERNAL:
             QDesktopServices.openUrl(url)
-        elif url.scheme() == "file" or not url.scheme():
+        elif action == SITE or (url.isRelative() and self.web is None):  # the text browser's
             self.page_link_clicked.emit(url.path())
-        # javascript:, data: and anything else: nothing happens
 
     # -- scroll sync ------------------------------------------------------------
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so the block of an editor line is at the top; our own scrolling is not echoed."""
-        if self.web is not None and self._loaded_once:
+        if self.web is not None and self._loaded_once and self._own_page():
             self._quiet_until = time.monotonic() + SYNC_QUIET_S
             self.web.page().runJavaScript(_SCROLL_TO % line, WORLD, self._sync_done)
 
@@ -163,7 +206,7 @@ class Preview(QWidget):
         self._quiet_until = time.monotonic() + SYNC_QUIET_S
 
     def _on_scrolled(self, _pos) -> None:
-        if time.monotonic() < self._quiet_until or self.web is None:
+        if time.monotonic() < self._quiet_until or not self._own_page():
             return
         self.web.page().runJavaScript(_TOP_LINE, WORLD, self._emit_top_line)
 

@@ -49,6 +49,9 @@ class PreviewController(QObject):
     def _on_rendered(self, html: str, seconds: float) -> None:
         editor = self.window.current_editor()
         base = editor.path.parent if editor and editor.path else None
+        model = self.window.model
+        # the preview loads local images from inside the site only (symlinks resolved)
+        self.preview.set_image_roots([model.site.root] if model is not None else [])
         self.preview.show_html(html, base)
         self.label.setText(f"preview {seconds * 1000:.0f} ms")
         if self.preview.backend == "textbrowser":

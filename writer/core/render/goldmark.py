@@ -13,6 +13,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from .highlight import parse_code_options
+from .rawhtml import neutralize
 from .state import ENV_KEY, RenderState
 
 _OMITTED = "<!-- raw HTML omitted -->"
@@ -38,6 +39,7 @@ def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any
     content = token.content
     if not state_of(env).options.unsafe:
         return "" if content.lstrip().startswith("<!--") else _OMITTED + "\n"
+    content = neutralize(content)
     attr = _source_attr(token)
     match = _FIRST_TAG_RE.match(content)
     if attr and match:
@@ -47,8 +49,10 @@ def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any
 
 def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     content = tokens[idx].content
-    if state_of(env).options.unsafe or tokens[idx].meta.get("writer"):
+    if tokens[idx].meta.get("writer"):
         return content
+    if state_of(env).options.unsafe:
+        return neutralize(content)
     return "" if content.startswith("<!--") else _OMITTED
 
 

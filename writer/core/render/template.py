@@ -8,9 +8,12 @@ from pathlib import Path
 
 from writer.core.paths import resources_dir
 
-CSP = "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'"
-# When the writer allows remote images: still no scripts, frames or other requests.
-CSP_REMOTE_IMAGES = "default-src 'none'; img-src file: data: https: http:; style-src 'unsafe-inline'"
+# No scripts, frames, plugins, forms or other requests; `base-uri 'none'` ignores every
+# <base> after the policy (Writer's own comes before it), so a page cannot redirect its links.
+_LOCKED = "base-uri 'none'; form-action 'none'; frame-src 'none'; child-src 'none'; object-src 'none'"
+CSP = f"default-src 'none'; img-src file: data:; style-src 'unsafe-inline'; {_LOCKED}"
+# When the writer allows remote images: still nothing else.
+CSP_REMOTE_IMAGES = f"default-src 'none'; img-src file: data: https: http:; style-src 'unsafe-inline'; {_LOCKED}"
 _CSS_PATH = resources_dir() / "preview" / "preview.css"
 _MINIMAL_CSS = "body{font-family:sans-serif;max-width:50em;margin:1em auto;padding:0 1em}"
 _THEMES = {"light": "theme-light", "dark": "theme-dark", "auto": "theme-auto"}
@@ -35,16 +38,17 @@ def preview_page(
 ) -> str:
     """Wrap a rendered fragment in a complete HTML document for the preview pane.
 
-    Remote images load only when `remote_images` is set (the writer allowed them)."""
+    Remote images load only when `remote_images` is set (the writer allowed them). The
+    `base_url` element comes first, before the policy that forbids any other."""
     csp = CSP_REMOTE_IMAGES if remote_images else CSP
     theme_class = _THEMES.get(theme, "theme-auto")
     base = f'<base href="{escape(base_url, quote=True)}">\n' if base_url else ""
     scheme = {"light": "light", "dark": "dark"}.get(theme, "light dark")
     return (
         f'<!DOCTYPE html>\n<html class="{theme_class}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        f'{base}<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         f'<meta name="color-scheme" content="{scheme}">\n'
-        f"{base}<title>{escape(title)}</title>\n"
+        f"<title>{escape(title)}</title>\n"
         f"<style>\n{preview_css()}</style>\n</head>\n"
         f'<body>\n<article class="writer-preview">\n{fragment}</article>\n</body>\n</html>\n'
     )
