@@ -4,6 +4,7 @@ Hugo side is in tests/hugo/test_frontmatter_vs_hugo.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -383,6 +384,13 @@ def test_one_unreadable_page_does_not_stop_the_site(tmp_path, capsys) -> None:
         assert code in (0, 1), (command, captured.err)
         assert "Traceback" not in captured.err
     assert main(["set", str(root / "content" / "good.md"), "draft=true"]) == 0
+    assert main(["check", str(root), "--json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    dates = [p for p in problems if p["code"] == "front-matter-date"]
+    assert [(p["path"], p["line"]) for p in dates] == [("content/e.md", 2)]
+    assert 'the "date" front matter field is not a parsable date' in dates[0]["message"]
+    assert {p["path"] for p in problems if p["code"] == "front-matter-syntax"} == {
+        "content/a.md", "content/b.md", "content/c.md", "content/d.md"}
 
 
 # -- 14. merge keys, whatever the PyYAML release ----------------------------------------------

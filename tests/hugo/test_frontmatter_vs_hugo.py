@@ -172,6 +172,17 @@ def test_refused_edits_change_no_byte(tmp_path: Path, capsys) -> None:
         Page(cases["merged.md"][0]).set("m.x", 5)
 
 
+def test_an_impossible_date_stops_hugo_as_writer_check_says(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    (root / "content" / "p.md").write_text("---\ntitle: x\ndate: 2024-04-31\n---\n", encoding="utf-8")
+    proc = subprocess.run([str(hugo_binary()), "--source", str(root)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and 'the "date" front matter field is not a parsable date' in proc.stdout + proc.stderr
+    assert Page.load(root / "content" / "p.md").get("date") == "2024-04-31"  # text, as Hugo's reader has it
+    assert main(["check", str(root)]) == 1
+
+
 # -- a batch of generated edits, built once -------------------------------------------------
 
 ALPHABET = [chr(c) for c in range(0x20, 0x7F)] + list("\t\r\n\u00a0\u2028\u2029\x85\x00\x1b\ufeffäöüß€\U0001f600")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -81,6 +83,7 @@ class Checker:
         problems: list[Problem] = []
         if page.error is not None:
             problems.append(problem_from_error(self.site, page.error, "front-matter-syntax"))
+        problems += _impossible_dates(rel, page)
         problems += self._refs(rel, page.front_matter.block, 1, info)
         problems += self._refs(rel, page.body, page.body_first_line, info)
         problems += self._images(rel, page)
@@ -120,6 +123,28 @@ class Checker:
                             f'image "{src}" named by front matter field "{key}" does not exist')
                 )
         return out
+
+
+# Hugo's date fields; a value like `2024-04-31` is text to its YAML reader, and then it stops:
+# ERROR the "date" front matter field is not a parsable date (measured with Hugo 0.168)
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified", "expirydate", "unpublishdate")
+_DATE_TEXT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def _impossible_dates(rel: str, page: Page) -> list[Problem]:
+    out = []
+    for key, value in page.fields.items():
+        match = _DATE_TEXT.match(value) if isinstance(value, str) and key.lower() in _DATE_KEYS else None
+        if match is None:
+            continue
+        try:
+            dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            first = page.front_matter.first_line - 1
+            line = _key_line(page.front_matter.inner, key)
+            out.append(Problem(rel, line + first if line else None, None, ERROR, "front-matter-date",
+                               f'the "{key}" front matter field is not a parsable date: {value.strip()}'))
+    return out
 
 
 def _key_line(block: str, dotted: str) -> int | None:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from writer.core.errors import FrontMatterError
-from writer.core.frontmatter import json_edit, toml_edit, yaml_edit
+from writer.core.frontmatter import json_edit, toml_edit, yaml_edit, yaml_paths
 from writer.core.frontmatter.values import find, lookup, plain_data, resolve, same_value, scalar_text
 
 YAML, TOML, JSON = "yaml", "toml", "json"
@@ -198,7 +198,7 @@ def set_field(fm: FrontMatter, key: str, value: Any, newline: str = "\n") -> Fro
     try:
         if fm.format == YAML:
             new_inner = yaml_edit.set_yaml(inner, keys, value, newline)
-            shared = yaml_edit.shared_paths(inner, keys) if "&" in inner else []
+            shared = yaml_paths.shared_paths(inner, keys) if "&" in inner else []
         elif fm.format == TOML:
             new_inner, shared = toml_edit.set_toml(inner, keys, value, newline), []
         else:
