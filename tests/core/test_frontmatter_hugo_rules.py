@@ -289,8 +289,14 @@ def test_keys_written_twice_in_two_cases_are_refused() -> None:
         page.set("seo.description", "x")
 
 
-def test_title_in_another_case_is_the_title() -> None:
+def test_title_in_another_case_is_the_title(tmp_path, capsys) -> None:
     assert Page("---\nTitle: Groß\n---\n").get("title") == "Groß"
+    (tmp_path / "content").mkdir()
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    (tmp_path / "content" / "p.md").write_text("---\nTitle: Groß\nDraft: true\n---\n", encoding="utf-8")
+    assert main(["pages", str(tmp_path), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)["pages"][0]
+    assert (row["title"], row["draft"]) == ("Groß", True)
 
 
 # -- 8. new keys -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from writer.core import frontmatter as fm
 from writer.core.errors import FrontMatterError, ReadError, WriterError
+from writer.core.frontmatter.values import find
 from writer.core.hugo.site import Site
 from writer.core.hugo.urls import page_permalink
 from writer.core.textio import decode_bytes, read_bytes
@@ -208,7 +209,7 @@ def _read_page(
         base_path=site.base_path,
         patterns=site.section_permalinks("page" if kind == "page" else "section"),
     )
-    key = fields.get("translationKey") or fields.get("translationkey")
+    key = _field(fields, "translationKey")
     translation_key = f"key:{key}" if key else f"{kind}:{logical.lower()}"
     return PageInfo(
         path=site.rel(file),
@@ -216,15 +217,21 @@ def _read_page(
         lang=lang,
         kind=kind,
         bundle=bundle,
-        title=str(fields.get("title") or ""),
-        draft=_as_bool(fields.get("draft", False)),
-        date=fields.get("date"),
+        title=str(_field(fields, "title") or ""),
+        draft=_as_bool(_field(fields, "draft") or False),
+        date=_field(fields, "date"),
         permalink=permalink,
         logical=logical,
         translation_key=translation_key,
         fields=fields,
         error=error,
     )
+
+
+def _field(fields: dict[str, Any], name: str) -> Any:
+    """A top-level field whatever the case of its key (Hugo lower-cases them: `Title:` is the title)."""
+    found, value = find(fields, name)
+    return value if found else None
 
 
 def logical_path(target: str, languages: set[str]) -> tuple[str, str | None]:
