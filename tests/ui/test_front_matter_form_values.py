@@ -65,3 +65,11 @@ def test_fields_differing_only_by_case_show_as_one_group(qtbot) -> None:
     editor = form.editors["SEO.description"]
     qtbot.keyClicks(editor, "neu")
     assert page.text() == "---\ntitle: T\nSEO:\n  Title: alt\n  description: neu\n---\n"
+
+
+def test_a_map_typed_in_the_form_is_read_as_hugo_reads_it(qtbot) -> None:
+    page = Page("---\ntitle: T\nlinks:\n  - a: 1\n---\n")
+    form, edits = _form(qtbot, page)
+    form.editors["links"].setPlainText("- a: yes\n  b: 1:30\n  c: 014x")
+    assert edits[-1] == ("links", [{"a": "yes", "b": "1:30", "c": "014x"}])
+    assert page.get("links") == [{"a": "yes", "b": "1:30", "c": "014x"}]

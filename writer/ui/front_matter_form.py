@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from writer.core.document import Page
+from writer.core.frontmatter.yaml_load import load_yaml
 from writer.core.spell import SpellChecker
 from writer.ui.exact_text import ExactText
 from writer.ui.highlighter import SpellHighlighter
@@ -398,8 +399,8 @@ def _yaml_edit(value: Any, emit: Emit) -> QWidget:
 
     def changed() -> None:
         try:
-            parsed = yaml.safe_load(edit.toPlainText())
-        except yaml.YAMLError:
+            parsed = load_yaml(edit.toPlainText())  # Hugo's reading: `yes` stays text
+        except (yaml.YAMLError, ValueError, RecursionError):
             edit.setStyleSheet("border: 1px solid #c0392b;")
             return
         edit.setStyleSheet("")
