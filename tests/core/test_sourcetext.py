@@ -91,3 +91,12 @@ def test_an_edit_spanning_lines_that_keeps_their_number_keeps_their_breaks() -> 
     source = SourceText("one\rtwo\r\nthree\nfour", newline="\r\n")
     source.apply(0, 0, len("one\ntwo\nthree\nfo"), "ONE\u2029TWO\u2029THREE\u2029FO")
     assert source.text() == "ONE\rTWO\r\nTHREE\nFOur"
+
+
+def test_a_lone_cr_and_a_typed_newline_never_merge_into_one_break() -> None:
+    source = SourceText("a\r")
+    source.apply(1, 0, 0, "\u2029")  # Enter on the empty last line
+    assert source.text() == "a\n\n" and source.display() == "a\n\n"
+    source = SourceText("a\rb\nc")
+    source.apply(1, 0, 1, "")  # "b" deleted: "\r" + "\n" would become one break
+    assert source.text() == "a\n\nc" and source.display() == "a\n\nc"

@@ -72,7 +72,16 @@ class SourceText:
         if new == old:
             return  # a formatting change, or a text put back as it was
         self.breaks[line:last] = self._breaks_for(old, new, self.breaks[line:last])
-        self.lines[line : last + 1] = new.split(PARAGRAPH)
+        added = new.split(PARAGRAPH)
+        self.lines[line : last + 1] = added
+        self._keep_breaks_apart(line, line + len(added))
+
+    def _keep_breaks_apart(self, first: int, end: int) -> None:
+        """A lone `\r`, an emptied line and a `\n` would read as one `\r\n` break: the
+        `\r` takes the page's newline so that the text keeps the lines the widget shows."""
+        for index in range(max(first, 1), min(end + 1, len(self.lines))):
+            if self.lines[index] == "" and self.breaks[index - 1] == "\r" and self.breaks[index].startswith("\n"):
+                self.breaks[index - 1] = self.newline
 
     def _breaks_for(self, old: str, new: str, old_breaks: list[str]) -> list[str]:
         """The line breaks inside `new`. When the edit kept the number of breaks (a replace-all
