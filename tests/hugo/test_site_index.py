@@ -122,3 +122,20 @@ def test_site_found_from_repository_root_and_from_inside() -> None:
     assert Site.open(deep).root == (repo / "src").resolve()
     index = ContentIndex.build(Site.open(deep))
     assert index.page_for_file(deep).lang == "en"
+
+
+def test_front_matter_keys_in_any_case_give_hugos_permalinks(tmp_path, capsys) -> None:
+    """Hugo lower-cases front matter keys: `URL:`, `Slug:`, `Title:`, `Date:` are url, slug..."""
+    src = tmp_path / "src"
+    (src / "content" / "posts").mkdir(parents=True)
+    (src / "hugo.toml").write_text('baseURL = "https://example.org/"\n[permalinks]\nposts = "/:year/:title/"\n',
+                                   encoding="utf-8")
+    (src / "content" / "about.md").write_text("---\nTitle: Über uns\nURL: /ueber-uns/\n---\n", encoding="utf-8")
+    (src / "content" / "team.md").write_text("---\ntitle: Team\nSlug: Das Team\n---\n", encoding="utf-8")
+    (src / "content" / "posts" / "a.md").write_text(
+        "+++\nTITLE = 'Großer Titel'\nDate = 2024-03-05\n+++\n", encoding="utf-8")
+    result = build(src, tmp_path / "built")
+    ours = {p["path"]: p["permalink"] for p in writer_pages(result.root, capsys)["pages"]}
+    for path in ("content/about.md", "content/team.md", "content/posts/a.md"):
+        assert ours[path] == result.pages[path].permalink, (path, result.pages[path].permalink)
+    assert ours["content/about.md"] == "/ueber-uns/" and ours["content/posts/a.md"].startswith("/2024/")

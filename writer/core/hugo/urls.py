@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from writer.core.frontmatter.values import find
+
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
 
@@ -104,9 +106,9 @@ def expand_pattern(pattern: str, tokens: Mapping[str, str]) -> str:
 def pattern_tokens(
     fields: Mapping[str, Any], sections: list[str], filename: str, content_base: str
 ) -> dict[str, str]:
-    date = _as_date(fields.get("date"))
-    title = str(fields.get("title") or "")
-    slug = str(fields.get("slug") or "")
+    date = _as_date(_param(fields, "date"))
+    title = str(_param(fields, "title") or "")
+    slug = str(_param(fields, "slug") or "")
     tokens = {
         "section": sections[0] if sections else "",
         "sections": "/".join(sections),
@@ -144,7 +146,7 @@ def page_permalink(
     `dirs` are the content folders above the page (for a bundle, above its folder),
     `name` the file's base name or the bundle folder's name.
     """
-    url = fields.get("url")
+    url = _param(fields, "url")
     if isinstance(url, str) and url.strip():
         return url_from_front_matter(url, lang_prefix, base_path)
     folders = [make_path(d) for d in dirs]
@@ -157,6 +159,13 @@ def page_permalink(
     if pattern:
         tokens = pattern_tokens(fields, [make_path(d) for d in dirs], name, name)
         return escape_path(base_path + _join(lang_prefix, expand_pattern(pattern, tokens)))
-    slug = fields.get("slug")
+    slug = _param(fields, "slug")
     last = make_path(str(slug)) if isinstance(slug, str) and slug.strip() else make_path(name)
     return escape_path(base_path + _join(lang_prefix, *folders, last))
+
+
+def _param(fields: Mapping[str, Any], name: str) -> Any:
+    """A top-level front matter field whatever the case of its key (`URL:`, `Slug:`), as Hugo
+    reads them."""
+    found, value = find(fields, name)
+    return value if found else None
