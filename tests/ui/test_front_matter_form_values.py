@@ -73,3 +73,17 @@ def test_a_map_typed_in_the_form_is_read_as_hugo_reads_it(qtbot) -> None:
     form.editors["links"].setPlainText("- a: yes\n  b: 1:30\n  c: 014x")
     assert edits[-1] == ("links", [{"a": "yes", "b": "1:30", "c": "014x"}])
     assert page.get("links") == [{"a": "yes", "b": "1:30", "c": "014x"}]
+
+
+def test_lists_a_comma_line_cannot_give_back_are_edited_as_yaml(qtbot) -> None:
+    page = Page("---\ntitle: T\ntags: [Berlin, Hamburg]\nplaces: ['Berlin, Germany', Paris]\n"
+                "weights: [1, 2]\nflags: [true, 'true']\n---\nBody\n")
+    form, edits = _form(qtbot, page, {"places": ["x"], "weights": ["x"], "flags": ["x"]})
+    assert isinstance(form.editors["tags"], QLineEdit)  # plain words: a comma line is fine
+    for key in ("places", "weights", "flags"):
+        assert not isinstance(form.editors[key], QLineEdit), key
+    tags = form.editors["tags"]
+    tags.end(False)
+    qtbot.keyClicks(tags, ", Essen")  # (keyClicks aborts on non-ASCII)
+    assert page.get("tags") == ["Berlin", "Hamburg", "Essen"]
+    assert page.get("places") == ["Berlin, Germany", "Paris"] and page.get("weights") == [1, 2]

@@ -222,7 +222,8 @@ class FrontMatterForm(QWidget):
             return _datetime_edit(value if isinstance(value, dt.datetime) else None, emit)
         if _date_like(kind) and (value is None or _date_like(value)):
             return _date_edit(value, emit)
-        if isinstance(kind, list) and all(not isinstance(v, (dict, list)) for v in kind):
+        if isinstance(kind, list) and all(not isinstance(v, (dict, list)) for v in kind) \
+                and _comma_list_ok(value or []):
             return _list_edit(value or [], self.completions.get(key, []), emit)
         if isinstance(kind, str) and _COLOR.match(kind):
             return _color_edit(value or "", emit)
@@ -349,6 +350,13 @@ def _text_edit(value: Any, emit: Emit) -> QWidget:
     was_none = value is None
     edit.textChanged.connect(lambda: emit(None if was_none and not exact.text() else exact.text()))
     return edit
+
+
+def _comma_list_ok(value: Any) -> bool:
+    """A list a comma-separated line gives back exactly: texts without commas or outer spaces
+    (numbers, dates, `true` or "Berlin, Germany" would come back as other values)."""
+    return isinstance(value, list) and all(
+        isinstance(v, str) and v and "," not in v and v == v.strip() for v in value)
 
 
 def _list_edit(value: list[Any], completions: list[str], emit: Emit) -> QWidget:
