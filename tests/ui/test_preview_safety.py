@@ -1,14 +1,29 @@
-"""Preview safety: no remote requests unless allowed, dangerous links do nothing, no programs run."""
+"""Preview safety: no remote requests unless allowed, dangerous links do nothing, no programs run.
+
+The hostile-page corpus (issue 14) runs each page in the real WebEngine preview, for a site with
+`unsafe` on and off and remote images on and off, against tripwires: a localhost canary server
+(no connection, no request), an inotify watch on a folder beside the site (no file opened), the
+system's URL handlers (no program started) and the preview's own URL (never left)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QUrl
+import pytest
+from canary import Canary, OpenWatch
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
 
+from writer.core.hugo.render_context import SiteModel
 from writer.core.render import preview_page
 from writer.ui.preview import Preview
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
 
 
 def test_remote_images_are_blocked_unless_allowed() -> None:
@@ -33,7 +48,8 @@ def test_dangerous_links_do_nothing(qtbot, monkeypatch) -> None:
     clicked: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     preview.page_link_clicked.connect(clicked.append)
-    for url in ("javascript:alert(1)", "vbscript:x", "data:text/html,<script>1</script>", "ftp://x/y"):
+    for url in ("javascript:alert(1)", "vbscript:x", "data:text/html,<script>1</script>", "ftp://x/y",
+                "someapp://launch/x", "mailto:a@b.c?attach=/etc/passwd", "mailto:a@b.c?%61ttach=x", "file://host/x"):
         preview._on_link(QUrl(url))
     assert opened == [] and clicked == []
     preview._on_link(QUrl("https://example.org/"))
@@ -62,3 +78,221 @@ def test_opening_a_site_runs_no_program(window, site, monkeypatch) -> None:
     window.open_path(site)
     window.open_page("content/docs/guide/index.de.md")
     assert calls == []
+
+
+# -- the hostile-page corpus --------------------------------------------------------------------
+
+FILL = 'style="position:fixed;inset:0;display:block;z-index:9"'  # a click anywhere hits it
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    body: str  # Markdown; {port} is the canary's port, {outside} the folder beside the site
+    click: str | None = None  # a CSS selector: the writer clicks it
+    raw: bool = False  # carried by raw HTML only (shown when the site is unsafe)
+    opens: str | None = None  # the URL handed to the system after the click
+    site_link: str | None = None  # the page of the site Writer is asked to open after the click
+    remote: tuple[str, ...] = ()  # canary paths a preview with remote images may fetch
+    check: str = "true"  # JavaScript that must hold in the preview's document
+
+
+CASES = [
+    Case("form-program", f'<form action="someapp://launch/payload"><button {FILL}>Weiter</button></form>',
+         click="button", raw=True),
+    Case("form-file", f'<form action="file://{{outside}}/secret.txt"><button {FILL}>x</button></form>',
+         click="button", raw=True),
+    Case("form-post", f'<form method=post action="http://127.0.0.1:{{port}}/form"><input name=q value=1>'
+         f"<button {FILL}>x</button></form>", click="button", raw=True),
+    Case("form-new-window", f'<form target=_blank action="http://127.0.0.1:{{port}}/blank"><button {FILL}>x'
+         "</button></form>", click="button", raw=True),
+    Case("button-formaction", f'<form><button formaction="someapp://launch/f" formtarget=_blank {FILL}>x'
+         "</button></form>", click="button", raw=True),
+    Case("refresh-file", '<meta http-equiv="refresh" content="0; url=file://{outside}/secret.txt">', raw=True),
+    Case("refresh-canary", '<meta http-equiv="refresh" content="0; url=http://127.0.0.1:{port}/refresh">',
+         raw=True),
+    Case("refresh-program", '<meta http-equiv="refresh" content="0; url=someapp://launch/refresh">', raw=True),
+    Case("frames", '<iframe src="http://127.0.0.1:{port}/frame"></iframe><iframe src="file://{outside}/secret.txt">'
+         '</iframe><object data="http://127.0.0.1:{port}/object"></object><embed src="file://{outside}/secret.txt">',
+         raw=True),
+    Case("srcdoc", '<iframe srcdoc="<p>inner</p><img src=http://127.0.0.1:{port}/srcdoc.png>'
+         "<meta http-equiv=refresh content='0;url=http://127.0.0.1:{port}/inner'>\"></iframe>", raw=True,
+         check="document.querySelectorAll('iframe').length == 0"),
+    Case("prefetch", '<link rel=preconnect href="http://127.0.0.1:{port}/"><link rel=dns-prefetch '
+         'href="//127.0.0.1:{port}/"><link rel=prefetch href="http://127.0.0.1:{port}/prefetch">'
+         '<link rel=stylesheet href="http://127.0.0.1:{port}/style.css">', raw=True),
+    Case("base-href", '<base href="http://127.0.0.1:{port}/">\n\n[Installation](/docs/install/)', click="a",
+         site_link="/docs/install/"),
+    Case("new-window-link", f'<a target=_blank href="someapp://launch/blank" {FILL}>x</a>', click="a", raw=True),
+    Case("ping", f'<a href="https://example.org/pinged" ping="http://127.0.0.1:{{port}}/ping" {FILL}>x</a>',
+         click="a", raw=True, opens="https://example.org/pinged"),
+    Case("scripts", '<script>location="http://127.0.0.1:{port}/js"</script>'
+         "<img src=x onerror=\"window.open('http://127.0.0.1:{port}/open')\">", raw=True),
+    Case("css-images", '<div style="width:9px;height:9px;background:url(file://{outside}/secret.png)"></div>'
+         "<style>body{background:url(http://127.0.0.1:{port}/css.png)}</style>", raw=True, remote=("/css.png",)),
+    Case("raw-outside-image", '<img src="file://{outside}/secret.png"><img src="../../outside/secret.png">',
+         raw=True),
+    Case("md-program-link", "[Weiter](someapp://launch/md)", click="a"),
+    Case("md-mail-attach", "[Mail](mailto:a@example.org?attach=/etc/passwd)", click="a"),
+    Case("md-web-link", "[Web](https://example.org/ok)", click="a", opens="https://example.org/ok"),
+    Case("md-remote-image", "![x](http://127.0.0.1:{port}/remote.png)", remote=("/remote.png",)),
+    Case("md-unc-image", "![x](//localhost{outside}/secret.png) ![y](//127.0.0.1:{port}/unc.png)"),
+    Case("md-outside-image", "![x](../../outside/secret.png) ![y](file://{outside}/secret.png)"),
+    Case("autolink-attribute", 'www.example.org/{{< figure class="x style=position:fixed;inset:0" >}}',
+         check="document.querySelectorAll('a[style], a[x], [style*=fixed]').length == 0"),
+    Case("placeholder-collision", "[a](WRSC5CSW) {{< x >}}",
+         check="!document.querySelector('.writer-render-error') && !!document.querySelector('a[href=WRSC5CSW]')"),
+]
+
+
+class Launches(QObject):
+    """Registered as the system's handler for URL schemes: what WebEngine itself would launch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def record(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture()
+def hostile(tmp_path, monkeypatch):
+    site = Path(shutil.copytree(FIXTURES / "suffix", tmp_path / "site"))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n", encoding="utf-8")
+    shutil.copy(site / "static" / "images" / "logo.png", outside / "secret.png")
+    canary = Canary()
+    watch = OpenWatch(outside) if OpenWatch.available else None
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    launches = Launches()
+    schemes = ("someapp", "file", "mailto", "http", "https")
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, launches, "record")
+    yield site, outside, canary, watch, opened, launches
+    for scheme in schemes:
+        QDesktopServices.unsetUrlHandler(scheme)
+    canary.close()
+    if watch is not None:
+        watch.close()
+
+
+def _js(preview: Preview, qtbot, script: str):
+    out: list[object] = []
+    preview.web.page().runJavaScript(script, 1, out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    return out[0]
+
+
+def _click(preview: Preview, qtbot, selector: str) -> bool:
+    script = ("(function(){var e = document.querySelector(SELECTOR); if (!e) return '[]';"
+              "var r = e.getBoundingClientRect(); return JSON.stringify([r.left + r.width / 2,"
+              " r.top + r.height / 2]);})()")  # a JSON string: arrays come back empty
+    found = _js(preview, qtbot, script.replace("SELECTOR", json.dumps(selector)))
+    where = json.loads(str(found))
+    if not where:
+        return False
+    QTest.mouseClick(preview.web.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(int(where[0]), int(where[1])))
+    return True
+
+
+def _render(site: Path, case: Case, unsafe: bool, port: int, outside: Path) -> tuple[str, Path]:
+    config = site / "hugo.yaml"
+    text = config.read_text(encoding="utf-8").replace("unsafe: true", "unsafe: false")
+    config.write_text(text.replace("unsafe: false", f"unsafe: {str(unsafe).lower()}"), encoding="utf-8")
+    page = site / "content" / "hostile.md"
+    body = case.body.replace("{port}", str(port)).replace("{outside}", outside.as_posix())
+    page.write_text(f"---\ntitle: Hostile\n---\n{body}\n", encoding="utf-8")
+    return SiteModel.open(site).render_body(body, page.resolve()), page.parent
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_a_hostile_page_is_harmless_in_the_web_preview(qtbot, hostile, case: Case) -> None:
+    site, outside, canary, watch, opened, launches = hostile
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.resize(800, 600)
+    preview.show()
+    preview.set_image_roots([site])
+    asked: list[str] = []
+    preview.page_link_clicked.connect(asked.append)
+    tried: set[tuple[str, bool]] = set()
+    for unsafe in (True, False):
+        for remote in (False, True):
+            label = f"{case.name}, unsafe={unsafe}, remote images={remote}"
+            fragment, base = _render(site, case, unsafe, canary.port, outside)
+            if (fragment, remote) in tried:
+                continue  # Markdown without raw HTML renders alike for both settings of unsafe
+            tried.add((fragment, remote))
+            preview.set_remote_images(remote)  # and a fresh document for each round
+            with qtbot.waitSignal(preview.loaded, timeout=15000):
+                preview.show_html(fragment, base)
+            qtbot.wait(250)  # meta refresh, frames, prefetches
+            if case.click is not None and _click(preview, qtbot, case.click):
+                qtbot.wait(300)
+            active = unsafe or not case.raw
+            url = preview.web.page().url().toString()
+            assert url.partition("#")[0] == QUrl.fromLocalFile(f"{base}/").toString(), label
+            assert _js(preview, qtbot, case.check) is True, label
+            assert opened == ([case.opens] if case.opens and active else []), label
+            assert asked == ([case.site_link] if case.site_link and active else []), label
+            assert launches.urls == [], label
+            allowed = {("GET", path) for path in case.remote} if remote else set()
+            assert set(canary.requests) <= allowed, label
+            assert len(canary.connections) <= len(canary.requests), label  # no bare connection
+            if watch is not None:
+                assert watch.events() == [], label
+            for seen in (opened, asked, canary.requests, canary.connections):
+                seen.clear()
+    preview.release()
+
+
+def test_the_canary_and_the_watch_see_what_they_should(qtbot, hostile) -> None:
+    """The tripwires work: a remote image the writer allowed reaches the canary; a read is seen."""
+    site, outside, canary, watch, opened, launches = hostile
+    fragment, base = _render(site, CASES[-5], False, canary.port, outside)  # md-remote-image
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.set_remote_images(True)
+    with qtbot.waitSignal(preview.loaded, timeout=15000):
+        preview.show_html(fragment, base)
+    qtbot.waitUntil(lambda: ("GET", "/remote.png") in canary.requests, timeout=5000)
+    preview.release()
+    if watch is not None:
+        (outside / "secret.txt").read_text(encoding="utf-8")
+        assert "secret.txt" in watch.events()
+
+
+def test_in_the_window_a_hostile_page_cannot_take_the_site_links(qtbot, settings, hostile, tmp_path) -> None:
+    """`<base href>` and a full-window form on an unsafe site: the site link still opens the page
+    in Writer, the form does nothing, and images from beside the site stay unread."""
+    from writer.ui.main_window import MainWindow
+
+    site, outside, canary, watch, opened, launches = hostile
+    page = site / "content" / "hostile.md"
+    page.write_text(
+        "---\ntitle: Hostile\n---\n"
+        f'<base href="http://127.0.0.1:{canary.port}/">\n\n[Installation](/docs/install/)\n\n'
+        f'<img src="file://{outside.as_posix()}/secret.png">\n\n'
+        f'<form action="someapp://launch/x"><button style="position:fixed;left:0;right:0;bottom:0;height:50%">x'
+        "</button></form>\n", encoding="utf-8")
+    window = MainWindow(settings, use_webengine=True, recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    with qtbot.waitSignal(window.preview_updated, timeout=15000):
+        window.open_path(page)
+    qtbot.wait(250)
+    preview = window.preview
+    assert _click(preview, qtbot, "button")
+    qtbot.wait(300)
+    assert launches.urls == [] and opened == []
+    assert _click(preview, qtbot, "a")
+    qtbot.waitUntil(lambda: window.current_editor().path.name == "install.md", timeout=5000)
+    assert opened == [] and launches.urls == [] and canary.requests == [] and canary.connections == []
+    if watch is not None:
+        assert watch.events() == []

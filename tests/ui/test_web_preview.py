@@ -58,3 +58,31 @@ def test_scroll_sync_moves_the_preview_to_the_editor_line(qtbot, settings, site)
     qtbot.wait(300)
     window.preview.web.page().runJavaScript("window.scrollTo(0, 6000); 1", 1)
     qtbot.waitUntil(lambda: editor.first_visible_line() > 100, timeout=5000)
+
+
+def test_writer_never_pushes_a_page_into_a_document_not_its_own(qtbot, tmp_path) -> None:
+    """Should a foreign document ever get into the preview, Writer shows its own again and
+    never swaps rendered text into the foreign one (issue 14, point 5)."""
+    from PySide6.QtCore import QUrl
+
+    from writer.ui.preview import Preview
+
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.resize(600, 400)
+    preview.show()
+    with qtbot.waitSignal(preview.loaded, timeout=15000):
+        preview.show_html("<p>first</p>", tmp_path)
+    foreign = QUrl("http://127.0.0.1:9/attacker/")
+    with qtbot.waitSignal(preview.web.page().loadFinished, timeout=15000):
+        preview.web.page().setHtml('<article class="writer-preview">attacker</article>', foreign)
+    qtbot.waitUntil(lambda: preview.web.page().url().toString().startswith("file:"), timeout=5000)
+    with qtbot.waitSignal(preview.loaded, timeout=15000):
+        preview.show_html("<p>second secret draft</p>", tmp_path)
+    qtbot.wait(200)
+    assert preview.web.page().url() == QUrl.fromLocalFile(f"{tmp_path}/")
+    out: list[str] = []
+    preview.text(out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    assert "second secret draft" in out[0] and "attacker" not in out[0]
+    preview.release()
