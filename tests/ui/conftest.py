@@ -46,6 +46,13 @@ def no_modal_dialogs(monkeypatch):
 
         return show
 
+    answers = {"question": QMessageBox.StandardButton.Discard}
+
+    def answer(box, kind):  # writer.ui.messages: every plain-text message box of Writer
+        shown.append((kind, f"{box.windowTitle()}: {box.text()}"))
+        return answers.get(kind, QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr("writer.ui.messages._exec", answer)
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
     monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))

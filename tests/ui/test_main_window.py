@@ -124,14 +124,14 @@ def test_closing_with_unsaved_changes_asks(window, site, monkeypatch) -> None:
     editor.editor.insertPlainText("ungespeichert ")
     asked: list[str] = []
 
-    def answer(parent, title, text, buttons):
-        asked.append(text)
+    def answer(box, kind):
+        asked.append(box.text())
         return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr("writer.ui.messages._exec", answer)
     assert window.close() is False
     assert asked and "install.md" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr("writer.ui.messages._exec", lambda box, kind: QMessageBox.StandardButton.Discard)
     original = (site / "content/docs/install.md").read_bytes()
     assert window.close() is True
     assert (site / "content/docs/install.md").read_bytes() == original

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from writer.core.errors import WriterError
 from writer.core.recovery import Recovered, RecoveryStore
 from writer.core.textio import atomic_write, clean_leftovers, encode_text, read_bytes
+from writer.ui import messages
 
 if TYPE_CHECKING:
     from writer.ui.main_window import MainWindow
@@ -109,7 +110,7 @@ class FileGuard(QObject):
             return
         if others:
             editor.open_elsewhere = True
-            QMessageBox.warning(
+            messages.warning(
                 self.window, "Open in another window",
                 f"{editor.path.name} is also open in another Writer window. Edit it in one window: "
                 "Writer asks before a save in either window writes over the other's.")
@@ -129,9 +130,9 @@ class FileGuard(QObject):
             if not (item.page.is_relative_to(root) or item.page.is_relative_to(site_root.resolve())):
                 continue
             gone = not item.page.exists()
-            box = QMessageBox(self.window)
-            box.setWindowTitle("Recover unsaved text")
-            box.setText(f"Writer found unsaved text of {item.page.name} from the last session.")
+            box = messages.box(self.window, "question", "Recover unsaved text",
+                               f"Writer found unsaved text of {item.page.name} from the last session.",
+                               QMessageBox.StandardButton.NoButton)
             if gone:
                 box.setInformativeText(f"The file {item.page} no longer exists. Restore it as that file?")
             else:
@@ -163,7 +164,7 @@ class FileGuard(QObject):
                 page.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(page, encode_text(item.text, bom=item.bom))
             except OSError as exc:
-                QMessageBox.critical(window, "Cannot restore", f"{page}: {exc.strerror or exc}")
+                messages.critical(window, "Cannot restore", f"{page}: {exc.strerror or exc}")
                 return
             self.store.discard_record(item)
             window.reload_index()
@@ -244,16 +245,16 @@ class FileGuard(QObject):
         text and offers Save As."""
         window = self.window
         if editor.read_only:
-            QMessageBox.warning(window, "Read-only", editor.read_only)
+            messages.warning(window, "Read-only", editor.read_only)
             return False
         if not self.before_save(editor):
             return False
         try:
             path = editor.save()
         except OSError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save",
-                              f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
-                              QMessageBox.StandardButton.Cancel, window)
+            box = messages.box(window, "critical", "Cannot save",
+                               f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
+                               QMessageBox.StandardButton.Cancel)
             save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
             if self.ask(box) is save_as:
                 return window.save_as()
@@ -273,7 +274,7 @@ class FileGuard(QObject):
         try:
             editor.page.save(Path(name))
         except OSError as exc:
-            QMessageBox.critical(self.window, "Cannot save", f"{name}: {exc.strerror or exc}")
+            messages.critical(self.window, "Cannot save", f"{name}: {exc.strerror or exc}")
             self.opened(editor)
             self.autosave()  # the text is still unsaved: keep its recovery copy
             return False
@@ -298,9 +299,9 @@ class FileGuard(QObject):
 
     def resolve_conflict(self, editor: PageEditor, disk: bytes) -> str | None:
         """Ask Keep Mine / Take Theirs / Compare; returns "mine", "theirs" or None (closed)."""
-        box = QMessageBox(self.window)
-        box.setWindowTitle("Changed on disk")
-        box.setText(f"{editor.path.name} was changed by another program, and you have unsaved edits.")
+        box = messages.box(self.window, "question", "Changed on disk",
+                           f"{editor.path.name} was changed by another program, and you have unsaved edits.",
+                           QMessageBox.StandardButton.NoButton)
         box.setDetailedText(_diff(disk.decode("utf-8", errors="replace"), editor.page.text()))
         mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
         theirs = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
@@ -313,7 +314,7 @@ class FileGuard(QObject):
             try:
                 editor.reload_from_disk()
             except WriterError as exc:
-                QMessageBox.warning(self.window, "Cannot take their version",
+                messages.warning(self.window, "Cannot take their version",
                                     f"{exc}. Your text stays in the editor.")
                 return None
             return "theirs"
@@ -323,8 +324,8 @@ class FileGuard(QObject):
         return None
 
     def show_diff(self, diff: str) -> None:
-        view = QMessageBox(QMessageBox.Icon.Information, "Differences", "On disk (-) and yours (+):",
-                           QMessageBox.StandardButton.Close, self.window)
+        view = messages.box(self.window, "information", "Differences", "On disk (-) and yours (+):",
+                            QMessageBox.StandardButton.Close)
         view.setDetailedText(diff)
         self.compare_shown = diff
         view.exec()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from writer.ui import messages
 
 
 class FindBar(QWidget):
@@ -19,7 +21,7 @@ class FindBar(QWidget):
         self.replace_edit.setPlaceholderText("Replace with")
         self.regex = QCheckBox("Regex")
         self.case = QCheckBox("Match case")
-        self.status = QLabel()
+        self.status = messages.label()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.find_edit, self.replace_edit, self.regex, self.case):

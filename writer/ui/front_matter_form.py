@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from writer.core.document import Page
 from writer.core.frontmatter.yaml_load import load_yaml
 from writer.core.spell import SpellChecker
+from writer.ui import messages
 from writer.ui.exact_text import ExactText
 from writer.ui.highlighter import SpellHighlighter
 from writer.ui.spelling import underline_line_edit
@@ -70,7 +71,7 @@ class FrontMatterForm(QWidget):
         self.tabs.addTab(self.scroll, "Fields")
         raw = QWidget()
         raw_layout = QVBoxLayout(raw)
-        self.error_label = QLabel()
+        self.error_label = messages.label()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.raw_edit = QPlainTextEdit()
@@ -128,7 +129,7 @@ class FrontMatterForm(QWidget):
                 + f"): {error.message}"
             )
             self.error_label.show()
-            form.addRow(QLabel("The front matter has an error: fix it in the Raw tab."))
+            form.addRow(messages.label("The front matter has an error: fix it in the Raw tab."))
             self.tabs.setCurrentIndex(1)
         else:
             self.error_label.hide()
@@ -178,17 +179,17 @@ class FrontMatterForm(QWidget):
         layout.addWidget(editor, 1)
         limit = LENGTH_HINTS.get(key)
         if limit:
-            hint = QLabel()
+            hint = messages.label()
             self.hints[key] = hint
             layout.addWidget(hint)
             self._update_hint(key, value)
         if not suggested:
             remove = QToolButton()
             remove.setText("×")
-            remove.setToolTip(f"Remove the field {key}")
+            remove.setToolTip(messages.tip(f"Remove the field {key}"))
             remove.clicked.connect(lambda _=False, k=key: self.field_removed.emit(k))
             layout.addWidget(remove)
-        name = QLabel(label)
+        name = messages.label(label)
         if suggested:
             name.setStyleSheet("color: palette(mid);")
         form.addRow(name, row)
@@ -263,7 +264,7 @@ def _is_group(fields: dict[str, Any], dotted: str) -> bool:
 
 
 def _section_label(text: str) -> QLabel:
-    label = QLabel(text)
+    label = messages.label(text)
     label.setStyleSheet("font-weight: bold; margin-top: 6px;")
     return label
 

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.drafts import publish
+from writer.ui import messages
 from writer.ui.dialogs.image import ImageDialog
 from writer.ui.dialogs.link import LinkDialog
 from writer.ui.dialogs.site_ops import DeleteDialog, MoveDialog, NewPageDialog
@@ -93,7 +94,7 @@ class Helpers:
         editor, model = context
         info = model.index.page_for_file(editor.path)
         if info is None:
-            QMessageBox.information(self.window, "Translated Copies", "Save the page inside the site first.")
+            messages.information(self.window, "Translated Copies", "Save the page inside the site first.")
             return
         dialog = TranslateDialog(model.index, info, self.window)
         self.window.last_dialog = dialog
@@ -129,7 +130,7 @@ class Helpers:
             return
         model = self.window.model
         if any(e.page.modified for e in self.window.editors()):
-            QMessageBox.information(self.window, "Rename or Move", "Save your pages first.")
+            messages.information(self.window, "Rename or Move", "Save your pages first.")
             return
         dialog = MoveDialog(model.index, info, self.window)
         self.window.last_dialog = dialog

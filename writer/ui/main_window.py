@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,6 +25,7 @@ from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.hugo.render_context import SiteModel
 from writer.core.textio import decode_legacy, read_bytes
 from writer.core.textstats import text_stats
+from writer.ui import messages
 from writer.ui.file_guard import FileGuard
 from writer.ui.find_bar import FindBar
 from writer.ui.helpers import Helpers
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([260, 620, 520])
         self.setCentralWidget(self.splitter)
-        self.stats_label = QLabel()
+        self.stats_label = messages.label()
         self.previews = PreviewController(self)
         self.spelling = SpellController(self)
         self.spell_label = self.spelling.label
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         try:
             model = SiteModel.open(path)
         except WriterError as exc:
-            QMessageBox.warning(self, "Cannot open the site", str(exc))
+            messages.warning(self, "Cannot open the site", str(exc))
             return False
         if not self.close_all_tabs():
             return False
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
                 return editor
         file = self.model.site.root / rel
         if not file.name.lower().endswith(MARKDOWN_EXTS):
-            QMessageBox.warning(self, "Cannot open the page",
+            messages.warning(self, "Cannot open the page",
                                 f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
             return None
         read_only = ""
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         except WriterError as exc:
             page, read_only = self._legacy_page(file, exc)
             if page is None:
-                QMessageBox.warning(self, "Cannot open the page", str(exc))
+                messages.warning(self, "Cannot open the page", str(exc))
                 return None
         editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS)
         if read_only:
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         page = Page(text, file)
         reason = (f"{file.name} is not UTF-8 (it looks like {encoding}): it is shown read-only and "
                   "is never re-encoded; convert it to UTF-8 to edit it")
-        QMessageBox.warning(self, "Opened read-only", reason)
+        messages.warning(self, "Opened read-only", reason)
         return page, reason
 
     def open_ref(self, target: str, editor: PageEditor) -> None:
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         lang = f" [{info.lang.upper()}]" if info else ""
         missing = "  (deleted on disk)" if editor.missing_on_disk else ""
         self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang + missing)
-        self.tabs.setTabToolTip(index, str(editor.path))
+        self.tabs.setTabToolTip(index, messages.tip(str(editor.path)))
 
     def next_misspelling(self, backward: bool = False) -> None:
         self.spelling.next_misspelling(backward)
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         names = "\n".join(str(e.path.name if e.path else "untitled") for e in editors)
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(self, "Unsaved changes", f"Save changes to:\n{names}", buttons)
+        answer = messages.question(self, "Unsaved changes", f"Save changes to:\n{names}", buttons)
         if answer == QMessageBox.StandardButton.Save:
             return all(self.save_editor(e) for e in editors)
         return answer == QMessageBox.StandardButton.Discard

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 from writer.core.document import Page, raw_block_problem
 from writer.core.errors import WriterError
 from writer.core.paragraphs import line_of_paragraph, paragraph_at, paragraph_starts
+from writer.ui import messages
 from writer.ui.editor import MarkdownEditor
 from writer.ui.exact_text import ExactText
 from writer.ui.front_matter_form import FrontMatterForm
@@ -156,7 +157,7 @@ class PageEditor(QWidget):
             return
         self.source_lang = lang
         self.source_view.setPlainText(body.replace("\r\n", "\n"))
-        self.source_view.setToolTip(f"Source language: {lang.upper()} (read-only)")
+        self.source_view.setToolTip(messages.tip(f"Source language: {lang.upper()} (read-only)"))
         self.source_view.show()
         self._follow_with_source()
 
@@ -178,7 +179,7 @@ class PageEditor(QWidget):
         self.read_only = reason
         self.editor.setReadOnly(True)
         self.form.setEnabled(False)
-        self.setToolTip(reason)
+        self.setToolTip(messages.tip(reason))
 
     def replace_text(self, text: str) -> None:
         """Put a whole text (a recovered one) into the editor; the file is written on save."""

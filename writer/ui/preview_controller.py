@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel
 
+from writer.ui import messages
 from writer.ui.workers import RenderScheduler
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class PreviewController(QObject):
         self.preview = window.preview
         self.scheduler = RenderScheduler(self)
         self.scheduler.rendered.connect(self._on_rendered)
-        self.label = QLabel()
+        self.label = messages.label()
         self._following_preview = False
         self.preview.page_link_clicked.connect(self.link_clicked)
         self.preview.loaded.connect(window.preview_updated.emit)

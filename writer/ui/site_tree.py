@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from writer.core.hugo.drafts import page_states
 from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.ui import messages
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -94,14 +95,14 @@ class SiteTree(QWidget):
         item = QTreeWidgetItem([_label(main), badges])
         item.setData(0, PATH_ROLE, main.path)
         item.setData(0, STATE_ROLE, ",".join(sorted(set().union(*(page_states(p) for p in pages)))))
-        item.setToolTip(0, main.path)
+        item.setToolTip(0, messages.tip(main.path))
         _mark(item, main)
         parent.addChild(item)
         if len(pages) > 1:
             for page in pages:
                 child = QTreeWidgetItem([f"{page.lang.upper()} · {_label(page)}", page.lang.upper()])
                 child.setData(0, PATH_ROLE, page.path)
-                child.setToolTip(0, page.path)
+                child.setToolTip(0, messages.tip(page.path))
                 _mark(child, page)
                 item.addChild(child)
             item.setExpanded(False)
@@ -181,7 +182,7 @@ def _mark(item: QTreeWidgetItem, page: PageInfo) -> None:
         item.setForeground(0, QBrush(QColor("#8a8a8a")))
     if page.error is not None:
         item.setForeground(0, QBrush(QColor("#c0392b")))
-        item.setToolTip(0, f"{page.path}\n{page.error.message}")
+        item.setToolTip(0, messages.tip(f"{page.path}\n{page.error.message}"))
 
 
 def _sort_key(pages: list[PageInfo], languages: list[str]) -> tuple:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel
 
 from writer.core.errors import WriterError
+from writer.ui import messages
 from writer.ui.spelling import SpellingService
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class SpellController(QObject):
         self.window = window
         self.service = SpellingService(window)
         self.service.ready.connect(self._on_ready)
-        self.label = QLabel()
+        self.label = messages.label()
 
     def attach(self, editor: PageEditor, lang: str) -> None:
         """Give a newly opened tab the checker of its language (none for a large page)."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.translate import translation_status
+from writer.ui import messages
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,7 +32,7 @@ class TranslationPanel(QTreeWidget):
                 " ".join(p.lang.upper() for p in status.outdated),
             ])
             item.setData(0, PATH_ROLE, page.path)
-            item.setToolTip(0, page.path)
+            item.setToolTip(0, messages.tip(page.path))
             self.addTopLevelItem(item)
             for old in status.outdated:
                 child = QTreeWidgetItem([f"{old.lang.upper()} · {old.title or old.path}", "", "older"])

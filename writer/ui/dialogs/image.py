@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from writer.core.hugo.images import (
     plan_image_import,
     safe_image_name,
 )
+from writer.ui import messages
 
 
 def encode_image(image: QImage, name: str, max_width: int) -> bytes:
@@ -56,14 +56,14 @@ class ImageDialog(QDialog):
         self.moves: dict[Path, Path] = {}
         if image is None and source is not None:
             self.image = QImageReader(str(source)).read()
-        thumb = QLabel()
+        thumb = messages.label()
         if self.image is not None and not self.image.isNull():
             thumb.setPixmap(QPixmap.fromImage(self.image).scaled(
                 320, 180, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         self.name_edit = QLineEdit(safe_image_name(source.name if source else "screenshot.png"))
         self.alt_edit = QLineEdit()
         self.alt_edit.setPlaceholderText("What the image shows, for readers who cannot see it")
-        self.alt_warning = QLabel("Without alt text the image is lost to screen readers and search engines.")
+        self.alt_warning = messages.label("Without alt text the image is lost to screen readers and search engines.")
         self.alt_warning.setStyleSheet("color: #b45309;")
         self.alt_warning.setWordWrap(True)
         self.caption_edit = QLineEdit()
@@ -95,7 +95,7 @@ class ImageDialog(QDialog):
         form.addRow("", self.as_figure)
         form.addRow("Where", self.place)
         form.addRow("Max. width", self.width_box)
-        self.error = QLabel()
+        self.error = messages.label()
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

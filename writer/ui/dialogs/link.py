@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from writer.core.hugo.index import PageInfo
 from writer.core.hugo.linking import heading_anchors, pick_pages, relref_markdown, site_ref_style
 from writer.core.hugo.render_context import SiteModel
+from writer.ui import messages
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,7 +60,7 @@ class LinkDialog(QDialog):
             section = page.logical.rsplit("/", 1)[0] if "/" in page.logical else ""
             label = f"{page.title or page.path}    —  {section or '/'} · {page.lang.upper()}"
             item = QListWidgetItem(label)
-            item.setToolTip(page.path)
+            item.setToolTip(messages.tip(page.path))
             item.setData(PAGE_ROLE, page.path)
             self.results.addItem(item)
         if self.results.count():

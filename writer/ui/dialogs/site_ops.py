@@ -23,6 +23,7 @@ from writer.core.hugo.drafts import inbound_links
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.move import MovePlan, apply_move, plan_move
 from writer.core.hugo.newpage import apply_new_page, plan_new_page, section_of, sections, slug_for
+from writer.ui import messages
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -33,7 +34,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
+    label = messages.label()
     label.setStyleSheet("color: #c0392b;")
     label.setWordWrap(True)
     return label
@@ -58,7 +59,7 @@ class NewPageDialog(QDialog):
         for language in index.site.languages:
             self.lang.addItem(f"{language.label or language.code} ({language.code})", language.code)
         self.lang.setCurrentIndex(max(0, self.lang.findData(lang or index.site.default_language)))
-        self.where = QLabel()
+        self.where = messages.label()
         self.where.setStyleSheet("color: palette(mid);")
         self.error = _error_label()
         self.new_section = QCheckBox("Create this section (the folder does not exist yet)")
@@ -151,7 +152,7 @@ class MoveDialog(QDialog):
         self.changes = QListWidget()
         self.error = _error_label()
         form = QFormLayout()
-        form.addRow("Page", QLabel(page.title or page.path))
+        form.addRow("Page", messages.label(page.title or page.path))
         form.addRow("New path", self.new_path)
         buttons = _buttons(self, "Move")
         buttons.accepted.connect(self.apply)
@@ -159,7 +160,7 @@ class MoveDialog(QDialog):
         self.ok.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Files that will change:"))
+        layout.addWidget(messages.label("Files that will change:"))
         layout.addWidget(self.changes, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -213,9 +214,9 @@ class DeleteDialog(QDialog):
         buttons = _buttons(self, "Move to Trash")
         buttons.accepted.connect(self.delete)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{page.title or page.path}</b> ({page.lang.upper()})"))
+        layout.addWidget(messages.label(f"{page.title or page.path} ({page.lang.upper()})", bold=True))
         layout.addWidget(self.all_languages)
-        layout.addWidget(QLabel(f"{links.count()} link(s) to it will break:"))
+        layout.addWidget(messages.label(f"{links.count()} link(s) to it will break:"))
         layout.addWidget(links)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.translate import TranslationPlan, apply_translation, plan_translations
+from writer.ui import messages
 
 
 class TranslateDialog(QDialog):
@@ -26,7 +26,7 @@ class TranslateDialog(QDialog):
         self.created: list[Path] = []
         existing = index.translations(page)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{page.title or page.path}</b> ({page.lang.upper()})"))
+        layout.addWidget(messages.label(f"{page.title or page.path} ({page.lang.upper()})", bold=True))
         self.boxes: dict[str, QCheckBox] = {}
         for language in index.site.languages:
             code = language.code
@@ -43,7 +43,7 @@ class TranslateDialog(QDialog):
         self.draft = QCheckBox("Mark the copies as drafts (draft: true)")
         self.draft.setChecked(True)
         layout.addWidget(self.draft)
-        self.message = QLabel()
+        self.message = messages.label()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
