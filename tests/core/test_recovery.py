@@ -98,3 +98,25 @@ def test_a_record_write_cut_by_a_kill_leaves_nothing_behind(tmp_path) -> None:
     half.write_bytes(b'{"page": "/x.md", "te')
     assert RecoveryStore(folder).pending() == []
     assert not half.exists()
+
+
+def test_a_page_that_crashed_writer_while_opening_is_known_until_it_changes(tmp_path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        from writer.core.recovery import RecoveryStore
+        RecoveryStore(Path({str(tmp_path / "r")!r})).opening(Path({str(page)!r}))
+        os.abort()
+    """)
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode != 0
+    store = RecoveryStore(tmp_path / "r")
+    assert store.crashed_opening(page) and store.crashed_opening(page)  # until the file changes
+    live = RecoveryStore(tmp_path / "r2")
+    live.opening(page)  # another window busy opening it is no crash
+    assert not RecoveryStore(tmp_path / "r2").crashed_opening(page)
+    live.opened(page)
+    page.write_text("---\ntitle: fixed by hand\n---\n", encoding="utf-8")
+    assert not store.crashed_opening(page)
+    assert not any((tmp_path / "r").glob("*.opening")) and not any((tmp_path / "r2").glob("*.opening"))

@@ -228,3 +228,39 @@ def test_a_page_turned_binary_on_disk_keeps_the_text_shown(window, site, no_moda
     window.guard.check_disk(editor)
     assert "Meins" in editor.editor.toPlainText()
     assert any("Cannot take their version" in text for _, text in no_modal_dialogs)
+
+
+CRASH_WHILE_OPENING = textwrap.dedent('''
+    import os, sys
+    from pathlib import Path
+    import PySide6.QtWebEngineWidgets
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from writer.ui.main_window import MainWindow
+    from writer.ui.settings import AppSettings
+    site, page, recovery, ini = map(Path, sys.argv[1:5])
+    app = QApplication([])
+    window = MainWindow(AppSettings(QSettings(str(ini), QSettings.Format.IniFormat)),
+                        use_webengine=False, recovery_dir=recovery)
+    window.open_path(page)
+    os.abort()  # as a crash inside Qt while the page's form or preview is built
+''')
+
+
+def test_a_page_that_crashed_writer_opens_in_safe_mode_until_it_changes(qtbot, site, tmp_path, no_modal_dialogs) -> None:
+    page = site / PAGE
+    recovery = tmp_path / "recovery"
+    proc = subprocess.run([sys.executable, "-c", CRASH_WHILE_OPENING, str(site), str(page), str(recovery),
+                           str(tmp_path / "a.ini")], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                          cwd=Path(__file__).parents[2], capture_output=True, timeout=120)
+    assert proc.returncode != 0
+    window = _window(qtbot, tmp_path, "after", recovery)
+    window.open_path(page)
+    editor = window.current_editor()
+    assert editor.safe_mode and not editor.form.tabs.isTabEnabled(0) and editor.form.editors == {}
+    assert any("safe mode" in text and "content/docs/install.md" in text for _, text in no_modal_dialogs)
+    editor.editor.insertPlainText("Repariert ")
+    assert window.save_current()  # the file changed: the next opening is a normal one
+    again = _window(qtbot, tmp_path, "again", recovery)
+    again.open_path(page)
+    assert not again.current_editor().safe_mode and again.current_editor().form.tabs.isTabEnabled(0)

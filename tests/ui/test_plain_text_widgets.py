@@ -30,7 +30,7 @@ def _labels_with(widget, needle: str) -> list[QLabel]:
 
 def test_keys_titles_and_file_names_show_as_text(window, site, tmp_path, no_modal_dialogs) -> None:
     secret = tmp_path / "outside" / "secret.png"
-    tag = _hostile_site(site, secret)
+    _hostile_site(site, secret)
     window.open_site(site)
     editor = window.open_page("content/docs/feind.md")
     labels = _labels_with(editor.form, "<img")

@@ -159,6 +159,47 @@ class RecoveryStore:
             lock.unlink()  # a leftover of a session that is gone
         return False
 
+    # -- pages that crashed Writer while opening -------------------------------------------
+
+    def opening(self, page: Path) -> None:
+        """Mark `page` as being opened (its form and preview are being built)."""
+        self._start()
+        try:
+            info = os.stat(page)
+            state = [info.st_size, info.st_mtime_ns]
+        except OSError:
+            state = None
+        mark = self.folder / f"{page_key(page)}.{self.session}.opening"
+        mark.write_text(json.dumps({"page": os.path.abspath(page), "state": state}), encoding="utf-8")
+
+    def opened(self, page: Path) -> None:
+        (self.folder / f"{page_key(page)}.{self.session}.opening").unlink(missing_ok=True)
+
+    def crashed_opening(self, page: Path) -> bool:
+        """Whether a Writer that is gone died while opening `page`, and the file is unchanged
+        since (then it opens in safe mode; once it changes, it opens normally again)."""
+        if not self.folder.is_dir():
+            return False
+        try:
+            info = os.stat(page)
+            state = [info.st_size, info.st_mtime_ns]
+        except OSError:
+            state = None
+        crashed = False
+        for mark in self.folder.glob(f"{page_key(page)}.*.opening"):
+            session = mark.name.split(".")[1]
+            if session == self.session or self._alive(session):
+                continue
+            try:
+                same = json.loads(mark.read_text(encoding="utf-8")).get("state") == state
+            except (OSError, ValueError, AttributeError):
+                same = False
+            if same:
+                crashed = True
+            else:
+                mark.unlink(missing_ok=True)  # the page changed since: it gets a new chance
+        return crashed
+
     # -- after a crash -----------------------------------------------------------------
 
     def pending(self) -> list[Recovered]:

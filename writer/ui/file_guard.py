@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 3000  # after a pause in typing
 AUTOSAVE_MAX_MS = 4000  # at the latest, while typing goes on: at most this much typing is lost
 MAX_WATCHED_FOLDERS = 2000
+OPENING_MS = 4000  # a crash this soon after opening a page marks it for safe mode
 
 
 class FileGuard(QObject):
@@ -114,6 +115,20 @@ class FileGuard(QObject):
                 self.window, "Open in another window",
                 f"{editor.path.name} is also open in another Writer window. Edit it in one window: "
                 "Writer asks before a save in either window writes over the other's.")
+
+    def crashed_opening(self, page: Path) -> bool:
+        try:
+            return self.store.crashed_opening(page)
+        except OSError:
+            return False
+
+    def opening(self, page: Path) -> None:
+        """Mark the page as being opened until its form and preview had time to appear."""
+        try:
+            self.store.opening(page)
+        except OSError:
+            return
+        QTimer.singleShot(OPENING_MS, self, lambda: self.store.opened(page))
 
     def closed(self, editor: PageEditor) -> None:
         if editor.path is not None:

@@ -106,6 +106,14 @@ class FrontMatterForm(QWidget):
             elif isinstance(editor, QPlainTextEdit):
                 self._spell_highlighters.append(SpellHighlighter(editor.document(), spell))
 
+    def load_raw_only(self, page: Page) -> None:
+        """Safe mode: only the Raw tab, no fields built from the page."""
+        self.editors.clear()
+        self.hints.clear()
+        self.raw_exact.set_text(page.front_matter.block, page.newline)
+        self.tabs.setTabEnabled(0, False)
+        self.tabs.setCurrentIndex(1)
+
     def load(self, page: Page, suggestions: dict[str, Any], completions: dict[str, list[str]]) -> None:
         """Build the form for `page`; `suggestions` are dotted keys (with a sample value) its
         section uses; `completions` are values used across the site, by key."""

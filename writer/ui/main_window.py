@@ -191,8 +191,10 @@ class MainWindow(QMainWindow):
         file = self.model.site.root / rel
         if not file.name.lower().endswith(MARKDOWN_EXTS):
             messages.warning(self, "Cannot open the page",
-                                f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
+                             f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
             return None
+        safe = self.guard.crashed_opening(file)  # it took Writer down last time: no form, no preview
+        self.guard.opening(file)
         read_only = ""
         try:
             page = Page.load(file)
@@ -201,15 +203,24 @@ class MainWindow(QMainWindow):
             if page is None:
                 messages.warning(self, "Cannot open the page", str(exc))
                 return None
-        editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS)
+        editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS or safe)
         if read_only:
             editor.set_read_only(read_only)
-        if editor.large:
+        if safe:
+            editor.safe_mode = True
+            messages.warning(self, "Opened in safe mode",
+                             f"Writer closed unexpectedly while opening {rel} last time. It is open in safe mode: "
+                             "no form, no preview, no highlighting or spelling. Fix the page in the editor or the "
+                             "Raw tab; once the file changes it opens normally again.")
+        elif editor.large:
             self.statusBar().showMessage(
                 f"{file.name} is large ({len(page.body) // 1_000_000} MB): highlighting, spelling and the "
                 "live preview are off for it; editing and saving work as usual", 15000)
         info = self.model.index.get(rel)
-        editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
+        if safe:
+            editor.form.load_raw_only(page)
+        else:
+            editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
         editor.modified_changed.connect(lambda _m, e=editor: self.update_tab_title(e))
         editor.edited.connect(self.guard.edited)
         self.guard.watch(editor)

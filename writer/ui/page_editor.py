@@ -58,6 +58,7 @@ class PageEditor(QWidget):
         self.spell = None  # the page language's SpellChecker, set by the window
         self.missing_on_disk = False
         self.open_elsewhere = False  # the page is open in another Writer window too
+        self.safe_mode = False  # it crashed Writer while opening last time: no form, no preview
         self.read_only = ""  # the reason, when the page can be read but not saved
         self.suggestions: dict[str, Any] = {}
         self.completions: dict[str, list[str]] = {}
@@ -76,6 +77,12 @@ class PageEditor(QWidget):
     def set_form_data(self, suggestions: dict[str, Any], completions: dict[str, list[str]]) -> None:
         self.suggestions, self.completions = suggestions, completions
         self.form.load(self.page, suggestions, completions)
+
+    def _reload_form(self) -> None:
+        if self.safe_mode:
+            self.form.load_raw_only(self.page)
+        else:
+            self.form.load(self.page, self.suggestions, self.completions)
 
     def _load_body(self) -> None:
         self._loading = True
@@ -114,7 +121,7 @@ class PageEditor(QWidget):
             self.page.delete(key)
         except (WriterError, ValueError) as exc:
             self.edit_failed.emit(str(exc))
-        self.form.load(self.page, self.suggestions, self.completions)
+        self._reload_form()
         self._check_modified()
 
     def _on_form_field_added(self, key: str) -> None:
@@ -123,7 +130,7 @@ class PageEditor(QWidget):
                 self.page.set(key, "")
         except (WriterError, ValueError) as exc:
             self.edit_failed.emit(str(exc))
-        self.form.load(self.page, self.suggestions, self.completions)
+        self._reload_form()
         self._check_modified()
 
     def _on_form_raw_applied(self, text: str) -> None:
@@ -137,7 +144,7 @@ class PageEditor(QWidget):
                 f"The raw front matter was not applied: {problem}. Your text is still in the Raw tab.")
             return  # the Raw tab keeps what was typed
         self.page.set_front_matter_text(block)
-        self.form.load(self.page, self.suggestions, self.completions)
+        self._reload_form()
         self._check_modified()
 
     def _check_modified(self) -> None:
@@ -185,12 +192,12 @@ class PageEditor(QWidget):
         """Put a whole text (a recovered one) into the editor; the file is written on save."""
         self.page.set_text(text)
         self._load_body()
-        self.form.load(self.page, self.suggestions, self.completions)
+        self._reload_form()
         self._check_modified()
 
     def reload_from_disk(self) -> None:
         assert self.page.path is not None
         self.page = Page.load(self.page.path)
         self._load_body()
-        self.form.load(self.page, self.suggestions, self.completions)
+        self._reload_form()
         self._check_modified()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
 from writer.core.render import preview_page
-from writer.core.render.policy import EXTERNAL, SITE, link_action
+from writer.core.render.policy import EXTERNAL, SITE, link_action, local_file_allowed
 
 try:
     from PySide6.QtWebEngineCore import QWebEngineSettings
@@ -56,6 +56,28 @@ _REPLACE = "document.querySelector('article.writer-preview').innerHTML = %s; " +
 _AFTER_LOAD = _UNTARGET + " true"
 
 
+class _TextBrowser(QTextBrowser):
+    """The preview without WebEngine: reads local files only from inside the allowed roots."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.roots: tuple[str, ...] = ()
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802
+        if name.scheme() == "data":
+            return super().loadResource(kind, name)
+        if name.scheme() == "file":
+            path = name.toLocalFile()
+        elif name.isRelative() and self.searchPaths():
+            path = str(Path(self.searchPaths()[0]) / name.path())
+        else:
+            return None  # nothing from the network, nothing Qt would look up elsewhere
+        url = QUrl.fromLocalFile(path)
+        if not local_file_allowed(url.toString(_FULLY), self.roots):
+            return None
+        return super().loadResource(kind, url)
+
+
 class Preview(QWidget):
     """Shows rendered HTML; keeps the scroll position across updates.
 
@@ -90,7 +112,7 @@ class Preview(QWidget):
             layout.addWidget(self.web)
             self.browser = None
         else:
-            self.browser = QTextBrowser(self)
+            self.browser = _TextBrowser(self)
             self.browser.setOpenLinks(False)
             self.browser.setOpenExternalLinks(False)
             self.browser.anchorClicked.connect(self._on_link)
@@ -126,6 +148,8 @@ class Preview(QWidget):
         """The folders local images may be loaded from (the site root); none: no local image."""
         if self.guard is not None:
             self.guard.set_roots(roots)
+        if self.browser is not None:
+            self.browser.roots = tuple(str(Path(root).resolve()) for root in roots)
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from writer.ui.page_editor import PageEditor
 
 LARGE_PAGE_NOTICE = "<p><em>The live preview is paused for this large page.</em></p>"
+SAFE_MODE_NOTICE = "<p><em>Safe mode: this page closed Writer last time, so it is not previewed.</em></p>"
 
 
 class PreviewController(QObject):
@@ -35,6 +36,9 @@ class PreviewController(QObject):
     def request(self, editor: PageEditor, immediate: bool = False) -> None:
         model = self.window.model
         if model is None:
+            return
+        if editor.safe_mode:
+            self.preview.show_html(SAFE_MODE_NOTICE, None)
             return
         if editor.large:
             self.preview.show_html(LARGE_PAGE_NOTICE, None)
