@@ -296,3 +296,20 @@ def test_in_the_window_a_hostile_page_cannot_take_the_site_links(qtbot, settings
     assert opened == [] and launches.urls == [] and canary.requests == [] and canary.connections == []
     if watch is not None:
         assert watch.events() == []
+
+
+def test_the_text_browser_preview_reads_no_file_outside_the_site(qtbot, hostile) -> None:
+    """Without WebEngine the preview is a QTextBrowser, which reads image files itself."""
+    site, outside, canary, watch, opened, launches = hostile
+    preview = Preview(use_webengine=False)
+    qtbot.addWidget(preview)
+    preview.set_image_roots([site])
+    inside = site / "static" / "images" / "logo.png"
+    preview.show_html(f'<p><img src="file://{outside.as_posix()}/secret.png"><img src="../../outside/secret.png">'
+                      f'<img src="{outside.as_posix()}/secret.png"><img src="{inside.as_uri()}"></p>',
+                      site / "content" / "docs")
+    assert preview.browser.loadResource(2, QUrl.fromLocalFile(str(inside))) is not None  # the site's own
+    assert preview.browser.loadResource(2, QUrl.fromLocalFile(str(outside / "secret.png"))) is None
+    assert preview.browser.loadResource(2, QUrl(f"http://127.0.0.1:{canary.port}/x.png")) is None
+    if watch is not None:
+        assert watch.events() == []
