@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
-from writer.core.hugo.images import find_images, front_matter_images, image_file, is_remote
+from writer.core.hugo.images import FOUND, find_images, front_matter_images, is_remote, locate_image
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver, find_refs
 from writer.core.hugo.site import Site
@@ -39,10 +40,16 @@ class Problem:
 def problem_from_error(site: Site, error: WriterError, code: str | None = None) -> Problem:
     path = error.path
     rel = _rel(site, path) if path is not None else ""
-    return Problem(rel, error.line, error.column, ERROR, code or error.kind, error.message)
+    severity = getattr(error, "severity", ERROR)
+    return Problem(rel, error.line, error.column, severity, code or error.kind, error.message)
 
 
 def _rel(site: Site, path: Path) -> str:
+    """A path relative to the site root; a symbolic link is named by its own path, not its target."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(site.root).as_posix()
+    except ValueError:
+        pass
     try:
         return Path(path).resolve().relative_to(site.root.resolve()).as_posix()
     except ValueError:
@@ -58,24 +65,38 @@ class Checker:
         self.resolver = RefResolver(self.index)
         level = str(site.config.get("reflinkserrorlevel", "ERROR")).lower()
         self.ref_severity = WARNING if level == "warning" else ERROR
-        self.static_dirs = [site.root / "static"]
-        theme = site.config.get("theme")
-        for name in theme if isinstance(theme, list) else [theme] if theme else []:
-            self.static_dirs.append(site.root / "themes" / str(name) / "static")
+        self.static_dirs = [site.root / "static", *(theme / "static" for theme in site.theme_dirs)]
 
     def check_site(self) -> list[Problem]:
-        problems: list[Problem] = []
+        """Every page's problems, and what the index left out (links, folders, settings)."""
+        pages = {info.path for info in self.index.pages}
+        problems = [problem_from_error(self.site, error) for error in self.index.problems
+                    if error.path is None or _rel(self.site, error.path) not in pages]
         for info in self.index.pages:
             problems.extend(self.check_file(self.site.root / info.path, info))
         return problems
 
     def check_file(self, file: Path, info: PageInfo | None = None) -> list[Problem]:
+        refused = self._refused(file)
+        if refused is not None:
+            return [refused]
         info = info or self.index.page_for_file(file)
         try:
             page = Page.load(file)
         except WriterError as exc:
             return [problem_from_error(self.site, exc, "unreadable")]
         return self.check_page(page, info)
+
+    def _refused(self, file: Path) -> Problem | None:
+        """A page outside the site (after links) is never read; a linked page Hugo skips."""
+        rel = _rel(self.site, file)
+        if not self.site.inside(file):
+            return Problem(rel, None, None, ERROR, "outside-site", "this page is a symbolic link to a file "
+                           "outside the site (or lies in a linked folder): Writer reads no file outside the site")
+        if os.path.islink(file):
+            return Problem(rel, None, None, WARNING, "symlink", "this page is a symbolic link: Hugo "
+                           "publishes no linked page in the content folder, so it is not checked")
+        return None
 
     def check_page(self, page: Page, info: PageInfo | None) -> list[Problem]:
         assert page.path is not None
@@ -110,19 +131,23 @@ class Checker:
                     Problem(rel, use.line, use.column, WARNING, "missing-alt",
                             f'image "{use.src}" has no alt text')
                 )
-            if not is_remote(use.src) and image_file(use.src, page.path, self.static_dirs) is None:
-                out.append(
-                    Problem(rel, use.line, use.column, ERROR, "missing-image",
-                            f'image "{use.src}" does not exist')
-                )
+            found = self._image(use.src, page.path)
+            if found is not None:
+                out.append(Problem(rel, use.line, use.column, ERROR, "missing-image", found))
         for key, src in front_matter_images(page.fields):
-            if not is_remote(src) and image_file(src, page.path, self.static_dirs) is None:
+            found = self._image(src, page.path)
+            if found is not None:
                 line = _key_line(page.front_matter.block, key)
-                out.append(
-                    Problem(rel, line, None, ERROR, "missing-image",
-                            f'image "{src}" named by front matter field "{key}" does not exist')
-                )
+                message = found.replace(f'image "{src}"', f'image "{src}" named by front matter field "{key}"', 1)
+                out.append(Problem(rel, line, None, ERROR, "missing-image", message))
         return out
+
+    def _image(self, src: str, page_file: Path) -> str | None:
+        """Why an image source names no publishable file inside the site; None when it does."""
+        if is_remote(src):
+            return None
+        lookup = locate_image(src, page_file, self.static_dirs, self.site.root)
+        return None if lookup.state == FOUND else lookup.reason(src)
 
 
 # Hugo's date fields; a value like `2024-04-31` is text to its YAML reader, and then it stops:

@@ -89,22 +89,117 @@ def decode_legacy(data: bytes) -> tuple[str, str]:
     return data.decode(codec, errors="replace"), name
 
 
-def read_bytes(path: str | Path) -> bytes:
+MB = 1024 * 1024
+MAX_PAGE_BYTES = 32 * MB  # a page Writer opens, checks or rewrites
+MAX_SETTINGS_BYTES = 5 * MB  # a configuration file, a site dictionary
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_KINDS = ((stat.S_ISDIR, "this is a folder, not a file"),
+          (stat.S_ISFIFO, "this is a named pipe (FIFO), not a file: Writer reads only regular files"),
+          (stat.S_ISSOCK, "this is a socket, not a file: Writer reads only regular files"))
+
+
+def size_text(size: int) -> str:
+    """A file size as a writer reads it: `1,024 MB`, `3.5 MB`, `12 KB`."""
+    if size >= 10 * MB:
+        return f"{size / MB:,.0f} MB"
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    return f"{max(1, round(size / 1024)):,} KB"
+
+
+def _os_error(exc: OSError, p: Path) -> ReadError:
+    if isinstance(exc, FileNotFoundError):
+        return ReadError("the file does not exist", p)
+    if isinstance(exc, IsADirectoryError):
+        return ReadError("this is a folder, not a file", p)
+    if isinstance(exc, PermissionError):
+        return ReadError("permission denied: the file cannot be read", p)
+    if exc.errno == errno.ELOOP:
+        return ReadError("the file is a symbolic link that leads back to itself", p)
+    return ReadError(f"the file cannot be read ({exc.strerror or exc})", p)
+
+
+def _check_regular(info: os.stat_result, p: Path) -> None:
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return
+    for test, message in _KINDS:
+        if test(mode):
+            raise ReadError(message, p)
+    raise ReadError("this is a device, not a file: Writer reads only regular files", p)
+
+
+def regular_file_size(path: str | Path) -> int:
+    """The size of a regular file (symbolic links followed), without opening it; a ReadError
+    for a missing file, a folder, a named pipe (FIFO), a device or a socket."""
     p = Path(path)
     try:
-        return p.read_bytes()
-    except FileNotFoundError as exc:
-        raise ReadError("the file does not exist", p) from exc
-    except IsADirectoryError as exc:
-        raise ReadError("this is a folder, not a file", p) from exc
-    except PermissionError as exc:
-        raise ReadError("permission denied: the file cannot be read", p) from exc
+        info = os.stat(p)
+    except (OSError, ValueError) as exc:
+        raise _os_error(exc if isinstance(exc, OSError) else OSError(str(exc)), p) from exc
+    _check_regular(info, p)
+    return info.st_size
+
+
+def _too_large(p: Path, size: int, limit: int) -> ReadError:
+    return ReadError(f"the file is {size_text(size)}; Writer reads files up to {size_text(limit)}", p)
+
+
+def read_bytes(path: str | Path, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; a ReadError names every other case
+    (missing, a folder, a FIFO or device, never opened; too large, never read)."""
+    p = Path(path)
+    size = regular_file_size(p)
+    if size > limit:
+        raise _too_large(p, size, limit)
+    try:
+        data = p.read_bytes()
     except OSError as exc:
-        raise ReadError(f"the file cannot be read ({exc.strerror or exc})", p) from exc
+        raise _os_error(exc, p) from exc
+    if len(data) > limit:  # it grew between the look and the read
+        raise _too_large(p, len(data), limit)
+    return data
 
 
-def read_text(path: str | Path) -> TextFile:
-    return decode_bytes(read_bytes(path), path)
+def read_prefix(path: str | Path, count: int) -> tuple[bytes, int]:
+    """The first `count` bytes of a regular file and the file's size (what an index needs of a
+    huge page). The file is looked at before it is opened, and opened without waiting, so a
+    named pipe or a device is never read; a ReadError names the file and the problem."""
+    p = Path(path)
+    regular_file_size(p)
+    try:
+        fd = os.open(p, _OPEN_FLAGS)
+    except (OSError, ValueError) as exc:
+        raise _os_error(exc if isinstance(exc, OSError) else OSError(str(exc)), p) from exc
+    try:
+        info = os.fstat(fd)
+        _check_regular(info, p)  # it was swapped for something else after the look
+        chunks, wanted = [], min(count, info.st_size) if info.st_size else count
+        while wanted > 0:
+            chunk = os.read(fd, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    except OSError as exc:
+        raise _os_error(exc, p) from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks), info.st_size
+
+
+def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
+    """All bytes of a regular file of at most `limit` bytes (a configuration file, a
+    dictionary): a ReadError, never a hang or a huge read, for anything else."""
+    data, size = read_prefix(path, limit + 1)
+    if max(size, len(data)) > limit:
+        raise ReadError(f"the {what} is {size_text(max(size, len(data)))}; Writer reads "
+                        f"{what}s up to {size_text(limit)}", Path(path))
+    return data
+
+
+def read_text(path: str | Path, limit: int = MAX_PAGE_BYTES) -> TextFile:
+    return decode_bytes(read_bytes(path, limit), path)
 
 
 def encode_text(text: str, *, bom: bool = False) -> bytes:

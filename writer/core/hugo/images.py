@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +57,13 @@ def find_images(body: str, first_line: int = 1) -> Iterator[ImageUse]:
 
 
 def front_matter_images(fields: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(dotted key, path) of front matter strings that name an image file."""
-    for key, value in fields.items():
-        name = f"{prefix}{key}"
+    """(dotted key, path) of front matter strings that name an image file (walked without
+    recursion: a deeply nested front matter cannot exhaust the stack)."""
+    stack: list[tuple[str, Any]] = [(f"{prefix}{key}", value) for key, value in reversed(fields.items())]
+    while stack:
+        name, value = stack.pop()
         if isinstance(value, Mapping):
-            yield from front_matter_images(value, name + ".")
+            stack.extend((f"{name}.{key}", inner) for key, inner in reversed(value.items()))
         elif isinstance(value, list):
             for item in value:
                 if isinstance(item, str) and item.lower().endswith(IMAGE_EXTS):
@@ -68,24 +72,72 @@ def front_matter_images(fields: Mapping[str, Any], prefix: str = "") -> Iterator
             yield name, value
 
 
-def image_file(src: str, page_file: Path, static_dirs: list[Path]) -> Path | None:
-    """The file on disk an image source names (bundle-relative or site-absolute), or None."""
+FOUND, MISSING, OUTSIDE, LINKED = "found", "missing", "outside", "linked"
+
+
+@dataclass(frozen=True)
+class ImageLookup:
+    """Where an image source leads: `file` when found, else why not (`state`)."""
+
+    state: str
+    file: Path | None = None
+
+    def reason(self, src: str) -> str:
+        """How a problem names a source that was not found."""
+        if self.state == OUTSIDE:
+            return f'image "{src}" is outside the site (Writer reads no file outside the site)'
+        if self.state == LINKED:
+            return f'image "{src}" is a symbolic link: Hugo does not publish linked files'
+        return f'image "{src}" does not exist'
+
+
+def locate_image(src: str, page_file: Path, static_dirs: list[Path], root: Path | None = None) -> ImageLookup:
+    """The file an image source names (bundle-relative or site-absolute), only inside the
+    site `root` (default: the folder holding the first static folder) once symbolic links
+    are resolved, and only a regular file that is no link (Hugo publishes no linked file)."""
     if is_remote(src) or not src.strip():
-        return None
+        return ImageLookup(MISSING)
+    if root is None:
+        root = static_dirs[0].parent if static_dirs else page_file.parent
+    real_root = os.path.realpath(root)
     clean = unquote(src.split("#")[0].split("?")[0])
     if clean.startswith("/"):
-        for static in static_dirs:
-            candidate = static / clean.lstrip("/")
-            if candidate.is_file():
-                return candidate
-        return None
-    candidate = page_file.parent / clean
-    if candidate.is_file():
-        return candidate
-    for static in static_dirs:
-        if (static / clean).is_file():
-            return static / clean
-    return None
+        candidates = [static / clean.lstrip("/") for static in static_dirs]
+    else:
+        candidates = [page_file.parent / clean, *(static / clean for static in static_dirs)]
+    worst = MISSING
+    for candidate in candidates:
+        state = _candidate_state(candidate, real_root)
+        if state == FOUND:
+            return ImageLookup(FOUND, candidate)
+        worst = state if worst == MISSING else worst
+    return ImageLookup(worst)
+
+
+def _candidate_state(candidate: Path, real_root: str) -> str:
+    if not _inside(candidate, real_root):
+        return OUTSIDE  # never looked at: whether it exists stays unknown
+    try:
+        info = os.lstat(candidate)
+    except (OSError, ValueError):
+        return MISSING
+    if stat.S_ISLNK(info.st_mode):
+        return LINKED
+    return FOUND if stat.S_ISREG(info.st_mode) else MISSING
+
+
+def _inside(path: Path, real_root: str) -> bool:
+    try:
+        real = os.path.realpath(path)
+        return os.path.commonpath([real, real_root]) == real_root
+    except (OSError, ValueError):
+        return False
+
+
+def image_file(src: str, page_file: Path, static_dirs: list[Path], root: Path | None = None) -> Path | None:
+    """The file on disk an image source names (bundle-relative or site-absolute), or None:
+    see `locate_image`; nothing outside the site root is ever returned."""
+    return locate_image(src, page_file, static_dirs, root).file
 
 
 # -- importing an image into a page -------------------------------------------------

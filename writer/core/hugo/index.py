@@ -15,10 +15,18 @@ from writer.core.errors import FrontMatterError, ReadError, WriterError
 from writer.core.frontmatter.values import find
 from writer.core.hugo.site import Site
 from writer.core.hugo.urls import page_permalink
-from writer.core.textio import decode_bytes, read_bytes
+from writer.core.textio import MAX_PAGE_BYTES, MB, decode_bytes, read_prefix, size_text
 
 MARKDOWN_EXTS = (".md", ".markdown")
 _BUNDLE_NAMES = ("index", "_index")
+INDEX_PREFIX_BYTES = 1 * MB  # the index needs the front matter: it reads this much of a page
+
+
+class SkippedLinkError(WriterError):
+    """A symbolic link in content/ that Hugo does not publish (checked with Hugo 0.168)."""
+
+    kind = "symlink"
+    severity = "warning"
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ class ContentIndex:
     @classmethod
     def build(cls, site: Site) -> ContentIndex:
         pages: list[PageInfo] = []
-        problems: list[WriterError] = []
+        problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes)
         for root in _content_roots(site):
             for file in _walk(root.folder, languages, problems):
@@ -116,13 +124,16 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
     out = []
     for folder, lang in roots.items():
         path = (site.root / folder).resolve() if folder != "." else site.root
-        if path.is_dir():
+        if path.is_dir() and site.inside(path):  # the Site named those outside as problems
             out.append(_ContentRoot(path, lang))
     return out
 
 
 def _walk(folder: Path, languages: set[str], problems: list[WriterError]) -> Iterator[Path]:
-    """Content files below `folder`; a leaf bundle's other files are resources, not pages."""
+    """Content files below `folder`; a leaf bundle's other files are resources, not pages.
+
+    Symbolic links below the content folder are left out, files and folders alike, wherever
+    they point: Hugo publishes none of them (the content folder itself may be one)."""
     seen: set[tuple[int, int]] = set()
     stack = [folder]
     while stack:
@@ -130,55 +141,86 @@ def _walk(folder: Path, languages: set[str], problems: list[WriterError]) -> Ite
         try:
             info = current.stat()
             if (info.st_dev, info.st_ino) in seen:
-                continue  # a symlink loop
+                continue  # a folder reached twice (a bind mount)
             seen.add((info.st_dev, info.st_ino))
             entries = list(os.scandir(current))
         except OSError as exc:
             reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
             problems.append(ReadError(f"the folder cannot be read ({reason}); its pages are left out", current))
             continue
-        files = [e for e in entries if _is_content_file(e)]
+        files = [e for e in entries if _is_content_file(e, problems)]
         leaf = any(_split_name(e.name, languages)[0] == "index" for e in files)
         for entry in files:
             if not leaf or _split_name(entry.name, languages)[0] == "index":
                 yield Path(entry.path)
         if leaf:
             continue
-        for entry in entries:
-            if entry.name.startswith(".") or not _is_dir(entry):
-                continue
-            stack.append(Path(entry.path))
+        stack.extend(Path(e.path) for e in entries if not e.name.startswith(".") and _is_dir(e, problems))
 
 
-def _is_dir(entry: os.DirEntry[str]) -> bool:
+def _skipped_link(entry: os.DirEntry[str], what: str) -> SkippedLinkError:
+    return SkippedLinkError(
+        f"this {what} is a symbolic link: Hugo publishes no linked page or folder in the "
+        "content folder, so Writer leaves it out (copy or move the real one here)", Path(entry.path))
+
+
+def _is_dir(entry: os.DirEntry[str], problems: list[WriterError]) -> bool:
     try:
+        if entry.is_symlink():
+            if entry.is_dir():
+                problems.append(_skipped_link(entry, "folder"))
+            return False
         return entry.is_dir()
     except OSError:
         return False
 
 
-def _is_content_file(entry: os.DirEntry[str]) -> bool:
+def _is_content_file(entry: os.DirEntry[str], problems: list[WriterError]) -> bool:
     name = entry.name
     if name.startswith(".") or name.endswith("~") or not name.lower().endswith(MARKDOWN_EXTS):
         return False
     try:
+        if entry.is_symlink():
+            problems.append(_skipped_link(entry, "page"))
+            return False
         return entry.is_file()
     except OSError:
         return False
 
 
 def _read_fields(file: Path, problems: list[WriterError]) -> tuple[dict[str, Any], WriterError | None]:
+    """The front matter fields of a page, read from its first megabyte (more only when the
+    front matter is longer); a page too large to open is indexed with a problem."""
     try:
-        text = decode_bytes(read_bytes(file), file).text
+        front, size, read = _bounded_front_matter(file)
     except ReadError as exc:
         problems.append(exc)
         return {}, exc
-    front, _ = fm.split(text)
-    if front.error is not None:
-        err = FrontMatterError(front.error.message, file, front.error.line, front.error.column)
-        problems.append(err)
-        return {}, err
-    return dict(front.fields), None
+    error: WriterError | None = None
+    if front is not None and front.error is not None:
+        error = FrontMatterError(front.error.message, file, front.error.line, front.error.column)
+        problems.append(error)
+    if size > MAX_PAGE_BYTES:
+        error = ReadError(f"the page is {size_text(size)}; Writer indexes only its first "
+                          f"{size_text(read)} and opens pages up to {size_text(MAX_PAGE_BYTES)}", file)
+        problems.append(error)
+    return (dict(front.fields) if front is not None and front.error is None else {}), error
+
+
+def _bounded_front_matter(file: Path) -> tuple[fm.FrontMatter | None, int, int]:
+    """(front matter or None when it does not end within what may be read, file size, bytes read)."""
+    limit = INDEX_PREFIX_BYTES
+    while True:
+        data, size = read_prefix(file, limit)
+        cut = size > len(data)
+        if cut:  # whole lines only: no character or delimiter line is cut in two
+            data = data[: data.rfind(b"\n") + 1]
+        front = fm.split(decode_bytes(data, file).text)[0] if data or not cut else None
+        if not cut or (front is not None and front.error is None):
+            return front, size, len(data)
+        if limit >= MAX_PAGE_BYTES:
+            return None, size, len(data)
+        limit = MAX_PAGE_BYTES
 
 
 def _read_page(

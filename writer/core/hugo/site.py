@@ -9,6 +9,7 @@ Keys are lower-cased recursively, as `hugo config` prints them. Files of
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +18,31 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError
+from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError, WriterError
 from writer.core.frontmatter.toml_edit import load_toml
 from writer.core.frontmatter.yaml_edit import load_yaml
-from writer.core.textio import read_text
+from writer.core.textio import MAX_SETTINGS_BYTES, decode_bytes, read_limited
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTS = ("toml", "yaml", "yml", "json")
 _SKIP_DIRS = {".git", "node_modules", "public", "resources", ".hg", ".svn", "themes"}
+MAX_CONFIG_DEPTH = 100  # maps and lists inside each other; real configurations use under 10
+
+
+class OutsideSiteError(WriterError):
+    """A setting or link that names a place outside the site: Writer reads nothing there."""
+
+    kind = "outside-site"
+    severity = "warning"
+
+
+def inside(path: str | Path, real_root: str | Path) -> bool:
+    """Whether `path` resolves (symbolic links followed) inside `real_root` (already resolved)."""
+    try:
+        real = os.path.realpath(path)
+        return os.path.commonpath([real, os.fspath(real_root)]) == os.fspath(real_root)
+    except (ValueError, OSError):  # another drive, a NUL byte
+        return False
 
 
 @dataclass(frozen=True)
@@ -56,21 +74,34 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
-    """Parse one configuration file; a ConfigError names the file, line and column."""
+    """Parse one configuration file; a ConfigError names the file, line and column.
+
+    Only a regular file of at most 5 MB is read (never a named pipe or a device), and one
+    nested more than MAX_CONFIG_DEPTH levels deep is refused rather than crashing."""
     try:
-        text = read_text(path).text
+        text = decode_bytes(read_limited(path, MAX_SETTINGS_BYTES, "configuration file"), path).text
     except ReadError as exc:
         raise ConfigError(exc.message, path, exc.line, exc.column) from exc
+    data = _parse_config(text, path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("the configuration must be a map of settings", path, 1, 1)
+    _check_depth(data, path)
+    return _lower_keys(data)
+
+
+def _parse_config(text: str, path: Path) -> Any:
     suffix = path.suffix.lower()
     try:
         if suffix == ".toml":
-            data = load_toml(text)
-        elif suffix in (".yaml", ".yml"):
-            data = load_yaml(text)
-        else:
-            data = json.loads(text) if text.strip() else {}
+            return load_toml(text)
+        if suffix in (".yaml", ".yml"):
+            return load_yaml(text)
+        return json.loads(text) if text.strip() else {}
     except FrontMatterError as exc:
         message = exc.message.replace("front matter does not parse", "the configuration does not parse")
+        message = message.replace("front matter is", "the configuration is")
         raise ConfigError(message, path, exc.line, exc.column) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
@@ -82,20 +113,31 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(
             f"the configuration does not parse: {exc.msg}", path, exc.lineno, exc.colno
         ) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError("the configuration must be a map of settings", path, 1, 1)
-    return _lower_keys(data)
+    except (RecursionError, MemoryError):
+        raise ConfigError("the configuration is nested too deeply to read", path, 1, 1) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ConfigError(f"the configuration cannot be read: {exc}", path, 1, 1) from exc
+
+
+def _check_depth(data: Any, path: Path) -> None:
+    """Refuse maps and lists nested deeper than MAX_CONFIG_DEPTH (looked at without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_CONFIG_DEPTH:
+            raise ConfigError(f"the configuration is nested more than {MAX_CONFIG_DEPTH} levels deep "
+                              "(maps and lists inside each other): Writer does not read it", path, 1, 1)
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
 
 def config_files(root: Path) -> list[Path]:
     """The configuration files of a site root, in the order Hugo merges them."""
     files = [root / f"{n}.{e}" for n in CONFIG_NAMES for e in CONFIG_EXTS]
-    found = [f for f in files if f.is_file()][:1]
+    found = [f for f in files if f.exists() and not f.is_dir()][:1]  # a FIFO too: refused when read
     folder = root / "config" / "_default"
     if folder.is_dir():
-        found += sorted(p for p in folder.iterdir() if p.suffix[1:].lower() in CONFIG_EXTS)
+        found += sorted(p for p in folder.iterdir() if p.suffix[1:].lower() in CONFIG_EXTS and not p.is_dir())
     return found
 
 
@@ -117,7 +159,15 @@ def _child_folders(folder: Path, depth: int) -> Iterator[Path]:
 
 
 def find_site_root(path: str | Path) -> Path:
-    """The Hugo site holding `path`: itself or a parent, else a subfolder (such as `src/`)."""
+    """The Hugo site holding `path`: itself or a parent, else a subfolder (such as `src/`).
+
+    Parents are looked up along the path as given first (a page reached through a linked
+    folder belongs to the site that holds the link), then along the resolved path."""
+    named = Path(os.path.abspath(path))
+    named_folder = named if named.is_dir() else named.parent
+    for candidate in (named_folder, *named_folder.parents):
+        if is_site_root(candidate):
+            return candidate.resolve()
     start = Path(path).resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
@@ -132,7 +182,11 @@ def find_site_root(path: str | Path) -> Path:
 def load_config(root: Path) -> dict[str, Any]:
     config: dict[str, Any] = {}
     default_dir = root / "config" / "_default"
+    real_root = os.path.realpath(root)
     for path in config_files(root):
+        if not inside(path, real_root):  # Hugo reads it; Writer reads nothing outside the site
+            raise ConfigError("this configuration file is a symbolic link to a file outside the site: "
+                              "Writer reads no file outside the site", path)
         data = read_config_file(path)
         if path.parent == default_dir and path.stem.lower() not in CONFIG_NAMES:
             for part in reversed(path.stem.lower().split(".")):
@@ -156,6 +210,10 @@ class Site:
         parts = urlsplit(base)
         self.base_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
         self.base_path = parts.path.rstrip("/")
+        self.real_root = Path(os.path.realpath(root))
+        self.problems: list[WriterError] = []  # settings that name places outside the site
+        self.theme_dirs = self._inside_folders("theme", self._theme_names(), "themes/")
+        self._inside_folders("contentDir", sorted({lang.content_dir for lang in self.languages}), "")
 
     @classmethod
     def open(cls, path: str | Path) -> Site:
@@ -190,6 +248,28 @@ class Site:
         langs.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
         return langs
 
+    def _theme_names(self) -> list[str]:
+        theme = self.config.get("theme")
+        return [str(name) for name in (theme if isinstance(theme, list) else [theme] if theme else [])]
+
+    def _inside_folders(self, setting: str, values: list[str], under: str) -> list[Path]:
+        """The folders that settings name (`themes/<theme>`, a contentDir) which lie inside the
+        site; each one outside it (Hugo reads it, `../../elsewhere`) becomes a problem instead."""
+        found = []
+        for value in values:
+            folder = self.root / under / value
+            if self.inside(folder):
+                found.append(folder)
+                continue
+            self.problems.append(OutsideSiteError(
+                f'{setting} = "{value}" names a folder outside the site ({os.path.normpath(folder)}); '
+                "Writer reads no file outside the site, so what is there is left out", self.root))
+        return found
+
+    def inside(self, path: str | Path) -> bool:
+        """Whether `path` lies inside the site root once symbolic links are followed."""
+        return inside(path, self.real_root)
+
     @property
     def language_codes(self) -> list[str]:
         return [lang.code for lang in self.languages]
@@ -221,14 +301,11 @@ class Site:
 
     def shortcode_names(self) -> frozenset[str]:
         """Shortcodes the site or its theme define in layouts/shortcodes/ (or layouts/_shortcodes/)."""
-        folders = [self.root / "layouts"]
-        theme = self.config.get("theme")
-        for name in theme if isinstance(theme, list) else [theme] if theme else []:
-            folders.append(self.root / "themes" / str(name) / "layouts")
+        folders = [self.root / "layouts", *(theme / "layouts" for theme in self.theme_dirs)]
         names = set()
         for layouts in folders:
             for sub in ("shortcodes", "_shortcodes"):
                 folder = layouts / sub
-                if folder.is_dir():
+                if folder.is_dir() and self.inside(folder):
                     names.update(p.name.split(".")[0] for p in folder.rglob("*.html"))
         return frozenset(names)

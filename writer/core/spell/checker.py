@@ -9,8 +9,9 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from writer.core.errors import ReadError, WriterError
 from writer.core.spell.tokenizer import Word, markdown_words
-from writer.core.textio import atomic_write, decode_bytes, detect_newline
+from writer.core.textio import MAX_SETTINGS_BYTES, atomic_write, decode_bytes, detect_newline, read_limited
 
 ELISIONS = {
     "fr": ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"),
@@ -62,14 +63,46 @@ def site_dictionary_path(site_root: Path, lang: str) -> Path:
     return site_root / ".writer" / f"dictionary.{lang}.txt"
 
 
-def read_site_words(site_root: Path | None, lang: str) -> set[str]:
-    if site_root is None:
-        return set()
+def read_site_dictionary(site_root: Path, lang: str) -> str:
+    """The text of a site dictionary ("" when there is none). Only a regular UTF-8 file of at
+    most 5 MB inside the site is read; a WriterError names the file and the problem."""
+    path = site_dictionary_path(site_root, lang)
+    _refuse_outside(site_root, path)
+    if not os.path.lexists(path):
+        return ""
     try:
-        text = site_dictionary_path(site_root, lang).read_text(encoding="utf-8-sig")
-    except OSError:
-        return set()
-    return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+        return decode_bytes(read_limited(path, MAX_SETTINGS_BYTES, "dictionary"), path).text
+    except ReadError as exc:
+        if "does not exist" in exc.message:
+            return ""
+        raise
+
+
+def _refuse_outside(site_root: Path, path: Path) -> None:
+    real_root = os.path.realpath(site_root)
+    try:
+        inside = os.path.commonpath([os.path.realpath(path), real_root]) == real_root
+    except ValueError:  # another drive
+        inside = False
+    if not inside:
+        raise WriterError("the site dictionary (or its .writer folder) is a symbolic link to a place "
+                          "outside the site: Writer reads and writes no file outside the site", path)
+
+
+def load_site_words(site_root: Path | None, lang: str) -> tuple[set[str], WriterError | None]:
+    """The site's own words, and why its dictionary could not be read (None when it could)."""
+    if site_root is None:
+        return set(), None
+    try:
+        text = read_site_dictionary(site_root, lang)
+    except WriterError as exc:
+        return set(), exc
+    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return words, None
+
+
+def read_site_words(site_root: Path | None, lang: str) -> set[str]:
+    return load_site_words(site_root, lang)[0]
 
 
 class SpellChecker:
@@ -78,7 +111,8 @@ class SpellChecker:
     def __init__(self, lang: str, site_root: Path | None = None) -> None:
         self.lang = lang.lower().split("-")[0]
         self.site_root = site_root
-        self.site_words = read_site_words(site_root, self.lang)
+        # why the site dictionary could not be read (binary, too large, a FIFO, outside the site)
+        self.site_words, self.site_dictionary_error = load_site_words(site_root, self.lang)
         self.ignored: set[str] = set()
         self._spell = None
         self._cache: dict[str, bool] = {}
@@ -182,10 +216,7 @@ class SpellChecker:
         if self.site_root is None:
             raise ValueError("no site to keep the word in")
         path = site_dictionary_path(self.site_root, self.lang)
-        try:
-            text = decode_bytes(path.read_bytes(), path).text
-        except FileNotFoundError:
-            text = ""
+        text = read_site_dictionary(self.site_root, self.lang)
         lines = text.splitlines(keepends=True)
         if word not in (line.rstrip("\r\n") for line in lines):
             newline = detect_newline(text)
