@@ -124,6 +124,10 @@ CASES = [
     Case("base-href", '<base href="http://127.0.0.1:{port}/">\n\n[Installation](/docs/install/)', click="a",
          site_link="/docs/install/"),
     Case("new-window-link", f'<a target=_blank href="someapp://launch/blank" {FILL}>x</a>', click="a", raw=True),
+    Case("new-window-web-link", f'<a target=_blank href="https://example.org/blank" {FILL}>x</a>', click="a",
+         raw=True, opens="https://example.org/blank"),
+    Case("figure-target", '{{< figure src="/images/logo.png" link="https://example.org/figure" target="_blank" >}}',
+         click="a", opens="https://example.org/figure"),
     Case("ping", f'<a href="https://example.org/pinged" ping="http://127.0.0.1:{{port}}/ping" {FILL}>x</a>',
          click="a", raw=True, opens="https://example.org/pinged"),
     Case("scripts", '<script>location="http://127.0.0.1:{port}/js"</script>'
@@ -254,7 +258,8 @@ def test_a_hostile_page_is_harmless_in_the_web_preview(qtbot, hostile, case: Cas
 def test_the_canary_and_the_watch_see_what_they_should(qtbot, hostile) -> None:
     """The tripwires work: a remote image the writer allowed reaches the canary; a read is seen."""
     site, outside, canary, watch, opened, launches = hostile
-    fragment, base = _render(site, CASES[-5], False, canary.port, outside)  # md-remote-image
+    remote_image = next(case for case in CASES if case.name == "md-remote-image")
+    fragment, base = _render(site, remote_image, False, canary.port, outside)
     preview = Preview(use_webengine=True)
     qtbot.addWidget(preview)
     preview.set_remote_images(True)
