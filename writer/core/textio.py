@@ -193,8 +193,8 @@ def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
     dictionary): a ReadError, never a hang or a huge read, for anything else."""
     data, size = read_prefix(path, limit + 1)
     if max(size, len(data)) > limit:
-        raise ReadError(f"the {what} is {size_text(max(size, len(data)))}; Writer reads "
-                        f"{what}s up to {size_text(limit)}", Path(path))
+        raise ReadError(f"the {what} is {size_text(max(size, len(data)))}; Writer reads no "
+                        f"{what} over {size_text(limit)}", Path(path))
     return data
 
 

@@ -15,7 +15,7 @@ from writer.core.errors import FrontMatterError, ReadError, WriterError
 from writer.core.frontmatter.values import find
 from writer.core.hugo.site import Site
 from writer.core.hugo.urls import page_permalink
-from writer.core.textio import MAX_PAGE_BYTES, MB, decode_bytes, read_prefix, size_text
+from writer.core.textio import MAX_PAGE_BYTES, MB, decode_bytes, read_prefix, regular_file_size, size_text
 
 MARKDOWN_EXTS = (".md", ".markdown")
 _BUNDLE_NAMES = ("index", "_index")
@@ -183,9 +183,14 @@ def _is_content_file(entry: os.DirEntry[str], problems: list[WriterError]) -> bo
         if entry.is_symlink():
             problems.append(_skipped_link(entry, "page"))
             return False
-        return entry.is_file()
+        if entry.is_file() or entry.is_dir():
+            return entry.is_file()
+        regular_file_size(entry.path)  # names a named pipe, a device or a socket
+    except ReadError as exc:
+        problems.append(exc)
     except OSError:
-        return False
+        pass
+    return False
 
 
 def _read_fields(file: Path, problems: list[WriterError]) -> tuple[dict[str, Any], WriterError | None]:
@@ -212,14 +217,15 @@ def _bounded_front_matter(file: Path) -> tuple[fm.FrontMatter | None, int, int]:
     limit = INDEX_PREFIX_BYTES
     while True:
         data, size = read_prefix(file, limit)
-        cut = size > len(data)
+        read = len(data)
+        cut = size > read
         if cut:  # whole lines only: no character or delimiter line is cut in two
             data = data[: data.rfind(b"\n") + 1]
         front = fm.split(decode_bytes(data, file).text)[0] if data or not cut else None
         if not cut or (front is not None and front.error is None):
-            return front, size, len(data)
+            return front, size, read
         if limit >= MAX_PAGE_BYTES:
-            return None, size, len(data)
+            return None, size, read
         limit = MAX_PAGE_BYTES
 
 
