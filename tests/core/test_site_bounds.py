@@ -101,6 +101,10 @@ def test_reads_are_bounded(tmp_path) -> None:
         read_limited(big, 5 * MB, "dictionary")
     with pytest.raises(ReadError, match="folder"):
         read_prefix(tmp_path, 10)
+    if Path("/proc/self/status").is_file():  # a regular file that says it is empty
+        with pytest.raises(ReadError, match=r"status: the file is larger than 10 bytes, the most Writer reads$"):
+            read_bytes("/proc/self/status", limit=10)
+    assert read_bytes(write(tmp_path / "empty.md", "")) == b""
 
 
 # -- site dictionaries --------------------------------------------------------------------------

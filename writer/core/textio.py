@@ -99,12 +99,14 @@ _KINDS = ((stat.S_ISDIR, "this is a folder, not a file"),
 
 
 def size_text(size: int) -> str:
-    """A file size as a writer reads it: `1,024 MB`, `3.5 MB`, `12 KB`."""
+    """A file size as a writer reads it: `1,024 MB`, `3.5 MB`, `12 KB`, `10 bytes`."""
     if size >= 10 * MB:
         return f"{size / MB:,.0f} MB"
     if size >= MB:
         return f"{size / MB:.1f} MB"
-    return f"{max(1, round(size / 1024)):,} KB"
+    if size >= 1024:
+        return f"{round(size / 1024):,} KB"
+    return f"{size} bytes"
 
 
 def _os_error(exc: OSError, p: Path) -> ReadError:
@@ -152,12 +154,15 @@ def read_bytes(path: str | Path, limit: int = MAX_PAGE_BYTES) -> bytes:
     size = regular_file_size(p)
     if size > limit:
         raise _too_large(p, size, limit)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise _os_error(exc, p) from exc
-    if len(data) > limit:  # it grew between the look and the read
-        raise _too_large(p, len(data), limit)
+    if size == 0:  # empty, or a special file that does not tell its size (/proc): bounded read
+        data = read_prefix(p, limit + 1)[0]
+    else:
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise _os_error(exc, p) from exc
+    if len(data) > limit:  # it grew between the look and the read, or did not tell its size
+        raise ReadError(f"the file is larger than {size_text(limit)}, the most Writer reads", p)
     return data
 
 
