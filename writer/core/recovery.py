@@ -10,6 +10,7 @@ pages it has open, so a second window on the same page can say so.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import difflib
 import hashlib
@@ -97,11 +98,14 @@ class RecoveryStore:
             handle.close()
             raise OSError(f"the recovery session {self.session} is in use by another process")
         self._lock = handle
+        atexit.register(self.close)  # a normal exit ends the session; a crash leaves its marks
 
     def close(self) -> None:
-        """End the session (its remaining records become recoverable leftovers)."""
-        for mark in self.folder.glob(f"*.{self.session}.open") if self.folder.is_dir() else []:
-            mark.unlink(missing_ok=True)
+        """End the session (its remaining records become recoverable leftovers; the pages it
+        was opening or had open are no longer marked)."""
+        for pattern in (f"*.{self.session}.open", f"*.{self.session}.opening"):
+            for mark in self.folder.glob(pattern) if self.folder.is_dir() else []:
+                mark.unlink(missing_ok=True)
         if self._lock is not None:
             self._lock.close()
             self._lock = None

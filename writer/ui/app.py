@@ -12,12 +12,28 @@ from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.paths import user_sample_site
 
 
-def _prepare_qt() -> None:
+def _add_chromium_flag(flag: str) -> None:
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if flag.split("=")[0] not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " " + flag).strip()
+
+
+def _quiet_qt() -> None:
+    """Qt's and Chromium's own log lines (GPU back ends, D-Bus, plugins) are for developers:
+    without --verbose only critical messages reach the console. (Rules, not a Python message
+    handler: Qt logs from its own threads, which must never wait for Python.)"""
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    quiet = "*.debug=false;*.info=false;*.warning=false"
+    os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
+    _add_chromium_flag("--log-level=3")  # Chromium's processes: fatal messages only
+
+
+def _prepare_qt(verbose: bool = False) -> None:
     """Settings WebEngine needs before the QApplication exists."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+        _add_chromium_flag("--no-sandbox")
+    if not verbose:
+        _quiet_qt()
     with contextlib.suppress(ImportError):
         import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before QApplication
 
@@ -28,6 +44,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="write a picture of the window and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
     parser.add_argument("--theme", choices=["auto", "light", "dark"], help="colour theme")
+    parser.add_argument("--verbose", action="store_true", help="show Qt's and Chromium's own log lines")
     parser.add_argument("--self-check", action="store_true",
                         help="print where resources, dictionaries and the web engine were found; exit")
     return parser.parse_args(argv)
@@ -87,7 +104,7 @@ def run(argv: list[str]) -> int:
         print(f"writer: --size {args.size}: expected WIDTHxHEIGHT between 200x150 and 10000x10000, "
               "e.g. 1400x900", file=sys.stderr)
         return 2
-    _prepare_qt()
+    _prepare_qt(args.verbose)
     from PySide6.QtWidgets import QApplication
 
     from writer.ui.main_window import MainWindow

@@ -161,8 +161,7 @@ class FileGuard(QObject):
                 self.store.discard_record(item)
 
     def ask(self, box: QMessageBox):
-        box.exec()
-        return box.clickedButton()
+        return messages.ask(box)
 
     def restore(self, item: Recovered) -> None:
         window = self.window
@@ -343,7 +342,7 @@ class FileGuard(QObject):
                             QMessageBox.StandardButton.Close)
         view.setDetailedText(diff)
         self.compare_shown = diff
-        view.exec()
+        messages.ask(view)
 
 
 def _diff(theirs: str, mine: str) -> str:

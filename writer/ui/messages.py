@@ -9,6 +9,7 @@ or an error goes through these helpers, which never let Qt guess.
 from __future__ import annotations
 
 import html
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -43,9 +44,24 @@ def box(parent: QWidget | None, kind: str, title: str, text: str,
     return message
 
 
+interactive = True  # False for --screenshot: nobody is there to answer, nothing may wait
+
+
 def _exec(message: QMessageBox, kind: str) -> Button:  # tests answer here instead of a person
+    if not interactive:
+        print(f"writer: {message.windowTitle()}: {message.text()}", file=sys.stderr)
+        return Button.NoButton
     message.exec()
     return message.standardButton(message.clickedButton())
+
+
+def ask(message: QMessageBox):
+    """Show a box with buttons of its own; the button clicked (None when nobody can answer)."""
+    if not interactive:
+        print(f"writer: {message.windowTitle()}: {message.text()} (not answered)", file=sys.stderr)
+        return None
+    message.exec()
+    return message.clickedButton()
 
 
 def show(parent: QWidget | None, kind: str, title: str, text: str, buttons: Button = Button.Ok) -> Button:

@@ -27,6 +27,9 @@ def _wait(app: QApplication, condition, timeout: float) -> bool:
 def take_screenshot(
     app: QApplication, window: MainWindow, path: Path, out: Path, size: tuple[int, int]
 ) -> int:
+    from writer.ui import messages
+
+    messages.interactive = False  # a message is printed, never waited for
     updated: list[bool] = []
     window.preview_updated.connect(lambda: updated.append(True))
     window.resize(*size)
