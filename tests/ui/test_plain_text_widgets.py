@@ -95,3 +95,23 @@ def test_no_widget_guesses_rich_text() -> None:
                 if dynamic:
                     offenders.append(f"{path.name}:{node.lineno} {name}")
     assert offenders == []
+
+
+def test_a_page_linked_outside_the_site_is_not_opened(window, site, tmp_path, no_modal_dialogs) -> None:
+    secret = tmp_path / "outside" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("---\ntitle: Geheim\n---\nNur für mich\n", encoding="utf-8")
+    (site / "content" / "docs" / "leak.md").symlink_to(secret)
+    window.open_site(site)
+    assert window.open_page("content/docs/leak.md") is None
+    assert any("outside the site" in text and "leak.md" in text for _, text in no_modal_dialogs)
+    assert "content/docs/leak.md" not in window.site_tree.visible_paths()  # Hugo leaves it out too
+
+
+def test_a_broken_site_dictionary_is_named_in_the_window(window, site, qtbot) -> None:
+    (site / ".writer").mkdir()
+    (site / ".writer" / "dictionary.de.txt").write_bytes(b"\x00\x01\x02binary")
+    window.open_site(site)
+    window.open_page("content/docs/install.md")
+    qtbot.waitUntil(lambda: "Site dictionary not used" in window.statusBar().currentMessage(), timeout=20000)
+    assert "dictionary.de.txt" in window.statusBar().currentMessage()

@@ -193,6 +193,11 @@ class MainWindow(QMainWindow):
             messages.warning(self, "Cannot open the page",
                              f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
             return None
+        if not self.model.site.inside(file):
+            messages.warning(self, "Cannot open the page",
+                             f"{file}: it links to a file outside the site ({file.resolve()}); "
+                             "Writer reads nothing outside the site")
+            return None
         safe = self.guard.crashed_opening(file)  # it took Writer down last time: no form, no preview
         self.guard.opening(file)
         read_only = ""

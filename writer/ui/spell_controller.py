@@ -55,6 +55,9 @@ class SpellController(QObject):
         for editor in self.window.editors():
             if editor.spell is not None and editor.spell.lang == lang:
                 self._apply(editor)
+                problem = getattr(editor.spell, "site_dictionary_error", None)
+                if problem:  # a binary, huge or misplaced site dictionary: named, not read
+                    self.window.statusBar().showMessage(f"Site dictionary not used: {problem}", 15000)
 
     def _on_word_added(self, editor: PageEditor, word: str) -> None:
         if editor.spell is None:
