@@ -1,6 +1,6 @@
 """Exhaustion: bounded reads of regular files only, and no uncaught RecursionError (issue 14, point 8).
 
-A FIFO, a link to /dev/zero, a binary or huge dictionary or configuration file, a 40 MB
+A FIFO, a link to /dev/zero, a binary or huge dictionary or configuration file, an 80 MB
 page and 1,200-deep nesting give a clear message naming the file, never a hang, a
 MemoryError or a traceback. Whatever could hang runs in a subprocess with a timeout and a
 memory cap, so a regression fails instead of stopping the test run.
@@ -91,13 +91,13 @@ def test_fifos_and_devices_are_never_read(tmp_path) -> None:
 
 
 def test_reads_are_bounded(tmp_path) -> None:
-    big = sparse(tmp_path / "big.md", 40 * MB, b"---\ntitle: Big\n---\n")
-    with pytest.raises(ReadError, match=r"the file is 40 MB; Writer reads files up to 32 MB") as info:
+    big = sparse(tmp_path / "big.md", 80 * MB, b"---\ntitle: Big\n---\n")
+    with pytest.raises(ReadError, match=r"the file is 80 MB; Writer reads files up to 64 MB") as info:
         read_bytes(big)
     assert info.value.path == big
     head, size = read_prefix(big, 4)
-    assert (head, size) == (b"---\n", 40 * MB)
-    with pytest.raises(ReadError, match=r"^.*big.md: the dictionary is 40 MB; Writer reads no dictionary over 5.0 MB$"):
+    assert (head, size) == (b"---\n", 80 * MB)
+    with pytest.raises(ReadError, match=r"^.*big.md: the dictionary is 80 MB; Writer reads no dictionary over 5.0 MB$"):
         read_limited(big, 5 * MB, "dictionary")
     with pytest.raises(ReadError, match="folder"):
         read_prefix(tmp_path, 10)
@@ -238,7 +238,7 @@ def test_the_index_reads_only_the_front_matter_of_a_huge_page(root) -> None:
     assert page is not None and page.title == "Riesig"
     assert page.error is not None and page.error.path == big
     assert page.error.message == ("the page is 1,024 MB; Writer indexes only its first 1.0 MB "
-                                  "and opens pages up to 32 MB")
+                                  "and opens pages up to 64 MB")
 
 
 def test_a_front_matter_longer_than_the_first_megabyte_is_read_whole(root) -> None:
@@ -251,11 +251,11 @@ def test_a_front_matter_longer_than_the_first_megabyte_is_read_whole(root) -> No
 
 
 def test_check_and_open_name_a_page_too_large(root) -> None:
-    sparse(root / "content" / "big.md", 40 * MB, b"---\ntitle: Big\n---\n")
+    sparse(root / "content" / "big.md", 80 * MB, b"---\ntitle: Big\n---\n")
     problems = Checker(Site.open(root)).check_site()
     assert [(p.path, p.code) for p in problems] == [("content/big.md", "unreadable")]
-    assert "40 MB" in problems[0].message
-    with pytest.raises(ReadError, match="40 MB"):
+    assert "80 MB" in problems[0].message
+    with pytest.raises(ReadError, match="80 MB"):
         Page.load(root / "content" / "big.md")
 
 

@@ -90,7 +90,7 @@ def decode_legacy(data: bytes) -> tuple[str, str]:
 
 
 MB = 1024 * 1024
-MAX_PAGE_BYTES = 32 * MB  # a page Writer opens, checks or rewrites
+MAX_PAGE_BYTES = 64 * MB  # a page Writer opens, checks or rewrites (a 50 MB page opens)
 MAX_SETTINGS_BYTES = 5 * MB  # a configuration file, a site dictionary
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _KINDS = ((stat.S_ISDIR, "this is a folder, not a file"),
