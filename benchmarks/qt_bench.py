@@ -51,7 +51,8 @@ def wait(app: QApplication, condition, timeout: float = 10.0) -> bool:
 AUTOSAVES: list[int] = []  # recovery records written while typing, one entry a measure()
 
 
-def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True) -> tuple[float, float, float]:
+def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True,
+            keys: int = 200) -> tuple[float, float, float]:
     """(longest UI stall ms, preview after the pause ms, median timer tick ms) for typing 200 keys.
 
     Autosave runs with its real timings (a record at most 4 s behind steady typing): typing
@@ -89,7 +90,7 @@ def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True) -> t
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.timeout.connect(tick)
     ticker.start(1)
-    text = ("Schnell getippter Text " * 10)[:200]
+    text = ("Schnell getippter Text " * (keys // 20 + 1))[:keys]
     for ch in text:
         event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
         QApplication.sendEvent(editor, event)
