@@ -98,3 +98,50 @@ def test_refuses_to_overwrite(sample, capsys) -> None:
     old = sample / "content/blog/remote-teams/index.de.md"
     assert main(["move", str(old), "blog/gemeinsam-schreiben"]) == 2
     assert "already taken by content/blog/gemeinsam-schreiben/index.de.md" in capsys.readouterr().err
+
+
+def _use_aliases(sample: Path) -> None:
+    """The sample site has no aliases; one page with them makes the move add them."""
+    page = Page.load(sample / "content/loesungen/redaktionen.de.md")
+    page.set("aliases", ["/redaktion/"])
+    page.save()
+
+
+def test_a_page_with_a_fixed_url_gets_no_alias(sample) -> None:
+    """remote-teams sets `url:` in all three languages: its URLs stay, so an alias would only name
+    the page itself (issue 15, point 6)."""
+    _use_aliases(sample)
+    index = ContentIndex.build(Site.open(sample))
+    plan = plan_move(index, index.get("content/blog/remote-teams/index.de.md"), "loesungen/remote-teams")
+    apply_move(plan, sample)
+    for lang in ("de", "en", "fr"):
+        assert Page.load(sample / f"content/loesungen/remote-teams/index.{lang}.md").get("aliases") is None
+
+
+def test_only_the_languages_whose_url_changes_get_an_alias(sample) -> None:
+    _use_aliases(sample)
+    page = Page.load(sample / "content/blog/gemeinsam-schreiben/index.en.md")
+    page.set("url", "/en/writing-together/")
+    page.save()
+    index = ContentIndex.build(Site.open(sample))
+    plan = plan_move(index, index.get("content/blog/gemeinsam-schreiben/index.de.md"), "loesungen/schreiben")
+    assert "content/loesungen/schreiben/index.en.md" not in plan.changed_files(sample)
+    apply_move(plan, sample)
+    assert Page.load(sample / "content/loesungen/schreiben/index.de.md").get("aliases") == [
+        "/blog/gemeinsam-schreiben/"]
+    assert Page.load(sample / "content/loesungen/schreiben/index.en.md").get("aliases") is None
+
+
+def test_a_bundle_folder_and_a_new_path_as_a_shell_completes_them(sample, capsys, monkeypatch) -> None:
+    """`writer move content/posts/workshop-planen posts/workshop-planung` and a target written from the
+    site root (`content/pages/solutions/marketing`), run in the site root."""
+    monkeypatch.chdir(sample)
+    assert main(["move", "content/blog/gemeinsam-schreiben", "blog/zusammen-schreiben"]) == 0
+    assert sorted(p.name for p in (sample / "content/blog/zusammen-schreiben").iterdir()) == [
+        "entwurf.png", "index.de.md", "index.en.md"]
+    assert main(["move", "content/blog/zusammen-schreiben/", "content/loesungen/zusammen-schreiben"]) == 0
+    assert (sample / "content/loesungen/zusammen-schreiben/index.de.md").is_file()
+    assert main(["move", "content/loesungen/redaktionen.de.md", "content/blog/redaktionen"]) == 0
+    assert (sample / "content/blog/redaktionen.en.md").is_file()
+    assert not (sample / "content/content").exists() and not (sample / "content/blog/content").exists()
+    assert broken_refs(sample) == []

@@ -82,3 +82,24 @@ def test_new_page_and_translation_from_odd_input(sample, tmp_path, capsys, monke
         "content/blog/c-lernen-100-sicher/index.fr.md": "/fr/blog/c-lernen-100-sicher/",
         "content/loesungen/con-2/index.de.md": "/loesungen/con-2/",
     })
+
+
+def test_moved_pages_old_urls_redirect_and_fixed_urls_keep_their_page(sample, tmp_path, capsys) -> None:
+    """With aliases in use, the moved page's old URL is a redirect Hugo writes; a page with a fixed
+    `url:` gets no alias (it would name the page itself) and Hugo still publishes it there."""
+    from writer.core.document import Page
+
+    other = Page.load(sample / "content/loesungen/redaktionen.de.md")
+    other.set("aliases", ["/redaktion/"])
+    other.save()
+    assert main(["move", str(sample / "content/blog/gemeinsam-schreiben"), "loesungen/gemeinsam-schreiben"]) == 0
+    assert main(["move", str(sample / "content/blog/remote-teams"), "loesungen/remote-teams"]) == 0
+    for lang in ("de", "en", "fr"):
+        assert Page.load(sample / f"content/loesungen/remote-teams/index.{lang}.md").get("aliases") is None
+    result = build(sample, tmp_path / "build")
+    assert "ERROR" not in result.output, result.output
+    redirect = (result.root / "public/blog/gemeinsam-schreiben/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in redirect and "/loesungen/gemeinsam-schreiben/" in redirect
+    assert result.pages["content/loesungen/remote-teams/index.de.md"].permalink == "/remote-teams-gut-fuehren/"
+    kept = (result.root / "public/remote-teams-gut-fuehren/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' not in kept

@@ -109,16 +109,21 @@ def move_target(index: ContentIndex, page: PageInfo, raw: str) -> str:
 def _check_permalinks(index: ContentIndex, group: list[PageInfo], logical: str) -> None:
     """Two pages that Hugo would publish at one URL (`a:b` and `ab` both give /ab/)."""
     paths = {m.path for m in group}
-    dirs, _, name = logical.rpartition("/")
     for member in group:
-        link = page_permalink(
-            kind=member.kind, dirs=dirs.split("/") if dirs else [], name=name, fields=member.fields,
-            lang_prefix=index.site.lang_prefix(member.lang), base_path=index.site.base_path,
-            patterns=index.site.section_permalinks("page"))
+        link = _permalink_at(index, member, logical)
         clash = next((p for p in index.pages if p.path not in paths and p.lang == member.lang
                       and p.permalink == link), None)
         if clash is not None:
             raise WriterError(f"Hugo would publish '{logical}' at {link}, where {clash.path} already is")
+
+
+def _permalink_at(index: ContentIndex, member: PageInfo, logical: str) -> str:
+    """The RelPermalink Hugo gives `member` once it sits at `logical` (its front matter unchanged)."""
+    dirs, _, name = logical.rpartition("/")
+    return page_permalink(
+        kind=member.kind, dirs=dirs.split("/") if dirs else [], name=name, fields=member.fields,
+        lang_prefix=index.site.lang_prefix(member.lang), base_path=index.site.base_path,
+        patterns=index.site.section_permalinks("page"))
 
 
 def plan_move(index: ContentIndex, page: PageInfo, new_path: str) -> MovePlan:
@@ -135,18 +140,21 @@ def plan_move(index: ContentIndex, page: PageInfo, new_path: str) -> MovePlan:
     group = {m.path for m in _group(index, page)}
     resolver = RefResolver(index)
     uses_aliases = any("aliases" in p.fields for p in index.pages)
+    # a page whose URL stays (a fixed `url:`) needs no alias: it would only name the page itself
+    aliased = {m.path for m in _group(index, page)
+               if uses_aliases and _permalink_at(index, m, new_logical) != m.permalink}
     for info in index.pages:
         file = root / info.path
         text = read_bytes(file)
         try:
             doc = Page.from_bytes(text, file)
         except ReadError as exc:
-            _check_unreadable(exc, text, info, resolver, group, uses_aliases)
+            _check_unreadable(exc, text, info, resolver, group, info.path in aliased)
             continue  # nothing in it points at the page: it stays as it is
         new_text = _rewrite_refs(doc.text(), info, resolver, group, new_logical)
         if new_text != doc.text():
             doc.set_text(new_text)
-        if uses_aliases and info.path in group:
+        if info.path in aliased:
             aliases = doc.get("aliases") or []
             alias = _alias_for(index, info)
             if isinstance(aliases, list) and alias not in aliases:
@@ -158,9 +166,9 @@ def plan_move(index: ContentIndex, page: PageInfo, new_path: str) -> MovePlan:
 
 
 def _check_unreadable(exc: ReadError, data: bytes, info: PageInfo, resolver: RefResolver,
-                      group: set[str], uses_aliases: bool) -> None:
+                      group: set[str], needs_alias: bool) -> None:
     """A page Writer cannot edit (not UTF-8) blocks the move only when it would need an edit."""
-    if uses_aliases and info.path in group:
+    if needs_alias:
         raise WriterError(f"its old URL cannot be added to its aliases: {exc.message}", exc.path)
     text = decode_legacy(data)[0]
     for use in find_refs(text):
