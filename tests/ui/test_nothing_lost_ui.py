@@ -264,3 +264,22 @@ def test_a_page_that_crashed_writer_opens_in_safe_mode_until_it_changes(qtbot, s
     again = _window(qtbot, tmp_path, "again", recovery)
     again.open_path(page)
     assert not again.current_editor().safe_mode and again.current_editor().form.tabs.isTabEnabled(0)
+
+
+def test_restore_brings_the_preview_and_the_word_count_along(qtbot, site, tmp_path) -> None:
+    recovery = tmp_path / "recovery"
+    path = site / PAGE
+    crashed = RecoveryStore(recovery)
+    crashed.save(path, path.read_text(encoding="utf-8") + "\nWiederhergestellt " * 40)
+    crashed.close()
+    window = _window(qtbot, tmp_path, "w", recovery)
+    window.guard.ask = _answer("Restore", [], lambda box: box.text())
+    window.open_path(path)
+    from writer.core.textstats import text_stats
+
+    expected = text_stats(window.current_editor().body_text()).summary()
+    assert "Wiederhergestellt" in window.current_editor().body_text()
+    qtbot.waitUntil(lambda: window.stats_label.text() == expected, timeout=5000)
+    seen: list[str] = []
+    qtbot.waitUntil(lambda: window.preview.text(seen.append) or (seen and "Wiederhergestellt" in seen[-1]),
+                    timeout=5000)

@@ -193,6 +193,7 @@ class PageEditor(QWidget):
         self.page.set_text(text)
         self._load_body()
         self._reload_form()
+        self.body_edited.emit()  # the preview, word count and outline follow the new text
         self._check_modified()
 
     def reload_from_disk(self) -> None:
@@ -200,4 +201,5 @@ class PageEditor(QWidget):
         self.page = Page.load(self.page.path)
         self._load_body()
         self._reload_form()
+        self.body_edited.emit()
         self._check_modified()
