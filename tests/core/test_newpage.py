@@ -81,3 +81,81 @@ def test_folder_site_and_collisions(tmp_path, capsys) -> None:
     assert created == "content/english/blog/noch-ein-beitrag/index.md"
     assert main(["new", str(site / "content/english/blog"), "Noch ein Beitrag", "--lang", "en"]) == 0
     assert capsys.readouterr().out.strip() == "content/english/blog/noch-ein-beitrag-2/index.md"
+
+
+# -- slugs in the site's own style (issue 15, point 7) ------------------------------------------
+
+def _site(root: Path, pages: dict[str, str], config: str = 'defaultContentLanguage = "de"\n') -> Path:
+    root.mkdir()
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    for rel, title in pages.items():
+        file = root / "content" / rel
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"---\ntitle: '{title}'\n---\n", encoding="utf-8")
+    (root / "content/blog").mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def test_ascii_slugs_transliterate_like_image_names() -> None:
+    from writer.core.hugo.images import safe_image_name
+    from writer.core.hugo.newpage import ASCII, transliterate
+
+    assert slug_for("Neue Preise für Teams 2026", ASCII) == "neue-preise-fuer-teams-2026"
+    assert slug_for("Größer, schneller: Übermorgen!", ASCII) == "groesser-schneller-uebermorgen"
+    assert slug_for("Équipe à distance, cœur", ASCII) == "equipe-a-distance-coeur"
+    assert transliterate("Привет Straße") == "Привет Strasse"  # other scripts have no ASCII spelling
+    for title in ("Neue Preise für Teams", "Öffnungszeiten im März", "Straße", "Café crème", "Åre og ødegaard"):
+        assert slug_for(title, ASCII) == safe_image_name(title + ".png")[:-4], title
+
+
+def test_the_sample_site_writes_fuer_so_new_pages_do(sample, capsys) -> None:
+    """The seed's url is `remote-teams-gut-fuehren` for a title with `führen`."""
+    capsys.readouterr()
+    assert main(["new", str(sample / "content/blog"), "Neue Preise für Teams 2026"]) == 0
+    assert capsys.readouterr().out.strip() == "content/blog/neue-preise-fuer-teams-2026/index.de.md"
+    assert main(["new", str(sample / "content/blog"), "Équipes à distance", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.strip() == "content/blog/equipes-a-distance/index.fr.md"
+
+
+def test_a_site_with_non_ascii_names_keeps_hugos_default(tmp_path) -> None:
+    from writer.core.hugo.newpage import HUGO, slug_style
+
+    root = _site(tmp_path / "s", {"blog/über-uns.md": "Über uns", "blog/grüße/index.md": "Grüße",
+                                  "blog/ankündigung.md": "Ankündigung", "blog/plan.md": "Plan"})
+    index = ContentIndex.build(Site.open(root))
+    assert slug_style(index, "de") == HUGO
+    plan = plan_new_page(index, "blog", "Neue Preise für Teams", "de", now=NOW)
+    assert plan.target == root / "content/blog/neue-preise-für-teams/index.md"
+
+
+def test_the_style_is_read_per_language(tmp_path) -> None:
+    from writer.core.hugo.newpage import ASCII, HUGO, slug_style
+
+    config = ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n[languages.fr]\nweight = 2\n')
+    root = _site(tmp_path / "s", {"blog/ueber-uns.de.md": "Über uns", "blog/preise.de.md": "Preise",
+                                  "blog/équipe.fr.md": "Équipe", "blog/été.fr.md": "Été"}, config)
+    index = ContentIndex.build(Site.open(root))
+    assert (slug_style(index, "de"), slug_style(index, "fr")) == (ASCII, HUGO)
+    assert plan_new_page(index, "blog", "Große Pläne", "de", now=NOW).target.parent.name == "grosse-plaene"
+    assert plan_new_page(index, "blog", "Fête d'été", "fr", now=NOW).target.parent.name == "fête-dété"
+
+
+def test_the_style_follows_url_and_slug_fields(tmp_path) -> None:
+    from writer.core.hugo.newpage import ASCII, HUGO, slug_style
+
+    root = _site(tmp_path / "s", {"blog/a.md": "Über uns", "blog/b.md": "Für Teams"})
+    (root / "content/blog/a.md").write_text("---\ntitle: Über uns\nurl: /über-uns/\n---\n", encoding="utf-8")
+    (root / "content/blog/b.md").write_text("---\ntitle: Für Teams\nslug: für-teams\n---\n", encoding="utf-8")
+    assert slug_style(ContentIndex.build(Site.open(root)), "de") == HUGO
+    (root / "content/blog/a.md").write_text("---\ntitle: Über uns\nurl: /ueber-uns/\n---\n", encoding="utf-8")
+    (root / "content/blog/b.md").write_text("---\ntitle: Für Teams\nslug: fuer-teams\n---\n", encoding="utf-8")
+    assert slug_style(ContentIndex.build(Site.open(root)), "de") == ASCII
+
+
+def test_ascii_names_mean_ascii_and_an_empty_site_means_hugos_default(tmp_path) -> None:
+    from writer.core.hugo.newpage import ASCII, HUGO, slug_style
+
+    english = _site(tmp_path / "en", {"blog/hello.md": "Hello", "about.md": "About"}, "")
+    assert slug_style(ContentIndex.build(Site.open(english)), "en") == ASCII
+    empty = _site(tmp_path / "empty", {}, "")
+    assert slug_style(ContentIndex.build(Site.open(empty)), "en") == HUGO

@@ -103,3 +103,13 @@ def test_moved_pages_old_urls_redirect_and_fixed_urls_keep_their_page(sample, tm
     assert result.pages["content/loesungen/remote-teams/index.de.md"].permalink == "/remote-teams-gut-fuehren/"
     kept = (result.root / "public/remote-teams-gut-fuehren/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' not in kept
+
+
+def test_new_page_slug_follows_the_sites_ascii_style(sample, tmp_path, capsys) -> None:
+    """The sample site writes `fuehren` in its urls: a new German page with `für` in its title is
+    published at a plain ASCII URL, not at Hugo's `%C3%BC` spelling."""
+    capsys.readouterr()
+    assert main(["new", str(sample / "content/blog"), "Neue Preise für Teams 2026"]) == 0
+    created = capsys.readouterr().out.strip()
+    assert created == "content/blog/neue-preise-fuer-teams-2026/index.de.md"
+    assert_hugo_agrees(sample, tmp_path, capsys, {created: "/blog/neue-preise-fuer-teams-2026/"})

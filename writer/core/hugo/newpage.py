@@ -7,11 +7,14 @@ import datetime as dt
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from writer.core.errors import WriterError
+from writer.core.frontmatter.values import find
 from writer.core.frontmatter.yaml_edit import format_scalar
 from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
@@ -29,10 +32,63 @@ class NewPagePlan:
     warnings: tuple[str, ...] = field(default=())
 
 
-def slug_for(title: str) -> str:
-    """A slug as Hugo urlizes: lower case, spaces to hyphens, punctuation dropped."""
+# the same letters as image names (hugo/images.py safe_image_name), so slugs and image names agree
+_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "æ": "ae",
+             "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L"}
+HUGO, ASCII = "hugo", "ascii"  # slug styles: Hugo's own (letters of any script kept) or transliterated
+
+
+def transliterate(text: str) -> str:
+    """Latin letters written in ASCII as German and Nordic sites do (`für` -> `fuer`, `é` -> `e`);
+    letters of other scripts, which have no such spelling, stay as they are."""
+    out: list[str] = []
+    for ch in text:
+        if ch in _TRANSLIT or ord(ch) < 128:
+            out.append(_TRANSLIT.get(ch, ch))
+            continue
+        bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(bare if bare.isascii() and bare else ch)
+    return "".join(out)
+
+
+def slug_for(title: str, style: str = HUGO) -> str:
+    """A slug as Hugo urlizes: lower case, spaces to hyphens, punctuation dropped; in the ASCII
+    style (`slug_style`) Latin letters are transliterated first."""
+    if style == ASCII:
+        title = transliterate(title)
     slug = make_path(re.sub(r"[/\\#%]", " ", title)).strip("-.")
     return re.sub(r"-{2,}", "-", slug) or "page"
+
+
+def slug_style(index: ContentIndex, lang: str | None = None) -> str:
+    """How the site spells its URLs, read from its pages in `lang` (else all of them): ASCII when
+    pages with non-ASCII titles have ASCII slugs, urls and file names (`ueber-uns`, `fuer-teams`),
+    or when every name is ASCII; Hugo's default (`über-uns`, published as `%C3%BCber-uns`) when
+    most such pages keep their letters."""
+    pages = [p for p in index.pages if lang is None or p.lang == lang]
+    native = spelled_out = names = 0
+    for page in pages:
+        found = _page_names(page.fields, page.logical)
+        names += len(found)
+        if any(not name.isascii() for name in found):
+            native += 1
+        elif found and transliterate(page.title) != page.title:
+            spelled_out += 1
+    if native == spelled_out == 0 and lang is not None:
+        return slug_style(index, None)
+    if native and native >= spelled_out:
+        return HUGO
+    return ASCII if spelled_out or names else HUGO
+
+
+def _page_names(fields: dict[str, Any], logical: str) -> list[str]:
+    """The names a page gives its URL: `slug`, the parts of `url`, its file or bundle name."""
+    names = [logical.rsplit("/", 1)[-1]] if logical else []
+    for key in ("slug", "url"):
+        found, value = find(fields, key)
+        if found and isinstance(value, str):
+            names.extend(part for part in unquote(value).split("/") if part.strip())
+    return names
 
 
 def _title_case(text: str) -> str:
@@ -115,7 +171,7 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
         raise WriterError("a new page needs a title")
     section = section_of(index, section, new_section=new_section)
     explicit = slug is not None and bool(slug.strip())
-    base = _explicit_slug(slug) if explicit and slug is not None else slug_for(title)
+    base = _explicit_slug(slug) if explicit and slug is not None else slug_for(title, slug_style(index, lang))
     slug, n = base, 2
     while not explicit and _taken(index, section, slug):  # a title-derived slug is made unique
         slug, n = f"{base}-{n}", n + 1
