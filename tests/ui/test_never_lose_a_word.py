@@ -165,18 +165,57 @@ def test_compare_shows_the_differences_then_asks_again(window, site) -> None:
     editor = window.open_page("content/docs/install.md")
     editor.editor.insertPlainText("Meins ")
     (site / "content/docs/install.md").write_text("---\ntitle: x\n---\nTheirs\n", encoding="utf-8")
-    answers = iter(["Compare", "Keep Mine"])
+    answers = iter(["Compare…", "Keep Mine"])
+    asked: list[str] = []
 
     def ask(box):
+        asked.append(box.text())
         wanted = next(answers)
         return next(b for b in box.buttons() if b.text() == wanted)
 
     window.guard.ask = ask
-    window.guard.show_diff = lambda diff: shown.append(diff)
-    shown: list[str] = []
+    shown: list[tuple[str, str, str]] = []
+    window.guard.show_diff = lambda name, theirs, mine: shown.append((name, theirs, mine))  # closed: no merge
     window.guard.check_disk(editor)
-    assert shown and "+Meins" in shown[0] and "-Theirs" in shown[0]
+    assert shown and shown[0][1].endswith("Theirs\n") and "Meins" in shown[0][2]
+    assert "content/docs/install.md" in shown[0][0] and "content/docs/install.md" in asked[0]
     assert "Meins" in editor.editor.toPlainText()
+
+
+def test_compare_merges_a_change_from_each_side(window, site, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from writer.ui.dialogs.compare import CompareDialog
+
+    path = site / "content/docs/install.md"
+    window.open_site(site)
+    editor = window.open_page("content/docs/install.md")
+    original = path.read_text(encoding="utf-8")
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.editor.setTextCursor(cursor)
+    editor.editor.insertPlainText("Mein Nachtrag\n")
+    theirs = original.replace("title: Installation", "title: Von git Installation")
+    path.write_text(theirs, encoding="utf-8")
+    dialogs: list[CompareDialog] = []
+
+    def show_diff(name, their_text, my_text):
+        dialog = CompareDialog(name, their_text, my_text, window)
+        qtbot.addWidget(dialog)
+        dialogs.append(dialog)
+        # keep my addendum (ticked) and take their title (unticked)
+        for row, change in enumerate(dialog.comparison.changes):
+            mine_lines = "".join(dialog.comparison.mine[change.m0:change.m1])
+            if "Nachtrag" not in mine_lines:
+                dialog.changes.item(row).setCheckState(Qt.CheckState.Unchecked)
+        return dialog.merged()
+
+    window.guard.show_diff = show_diff
+    window.guard.ask = lambda box: next(b for b in box.buttons() if b.text() == "Compare…")
+    assert window.save_current()  # Save finds their version, the merge is written
+    saved = path.read_text(encoding="utf-8")
+    assert "Von git" in saved and saved.rstrip().endswith("Mein Nachtrag")
+    assert len(dialogs[0].comparison.changes) == 2 and dialogs[0].theirs_view.extraSelections()
 
 
 def test_failed_save_offers_save_as(window, site, monkeypatch, tmp_path) -> None:

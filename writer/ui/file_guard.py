@@ -14,6 +14,7 @@ from writer.core.errors import WriterError
 from writer.core.recovery import Recovered, RecoveryStore
 from writer.core.textio import atomic_write, clean_leftovers, encode_text, read_bytes
 from writer.ui import messages
+from writer.ui.dialogs.compare import CompareDialog
 
 if TYPE_CHECKING:
     from writer.ui.main_window import MainWindow
@@ -113,7 +114,7 @@ class FileGuard(QObject):
             editor.open_elsewhere = True
             messages.warning(
                 self.window, "Open in another window",
-                f"{editor.path.name} is also open in another Writer window. Edit it in one window: "
+                f"{self.window.page_name(editor)} is also open in another Writer window. Edit it in one window: "
                 "Writer asks before a save in either window writes over the other's.")
 
     def crashed_opening(self, page: Path) -> bool:
@@ -146,7 +147,8 @@ class FileGuard(QObject):
                 continue
             gone = not item.page.exists()
             box = messages.box(self.window, "question", "Recover unsaved text",
-                               f"Writer found unsaved text of {item.page.name} from the last session.",
+                               f"Writer found unsaved text of {self.window.name_for_path(item.page)} "
+                               "from the last session.",
                                QMessageBox.StandardButton.NoButton)
             if gone:
                 box.setInformativeText(f"The file {item.page} no longer exists. Restore it as that file?")
@@ -245,10 +247,11 @@ class FileGuard(QObject):
             except WriterError as exc:  # now binary, not UTF-8, ...: keep what is shown
                 editor.page.mark_disk_state(data)
                 self.window.statusBar().showMessage(
-                    f"{editor.path.name} changed on disk and cannot be read any more ({exc.message}); "
+                    f"{self.window.page_name(editor)} changed on disk and cannot be read any more ({exc.message}); "
                     "the text shown is the last one read: saving writes it back", 15000)
                 return
-            self.window.statusBar().showMessage(f"{editor.path.name} changed on disk and was reloaded", 6000)
+            self.window.statusBar().showMessage(f"{self.window.page_name(editor)} changed on disk and was reloaded",
+                                                6000)
             return
         self.resolve_conflict(editor, data)
 
@@ -312,24 +315,31 @@ class FileGuard(QObject):
         return self.resolve_conflict(editor, data) == "mine"
 
     def resolve_conflict(self, editor: PageEditor, disk: bytes) -> str | None:
-        """Ask Keep Mine / Take Theirs / Compare; returns "mine", "theirs" or None (closed)."""
+        """Ask Keep Mine / Take Theirs / Compare; returns "mine", "theirs" or None (closed).
+        Compare shows both versions side by side and may give a merge of the two."""
+        theirs_text = disk.decode("utf-8", errors="replace").removeprefix("\ufeff")
         box = messages.box(self.window, "question", "Changed on disk",
-                           f"{editor.path.name} was changed by another program, and you have unsaved edits.",
+                           f"{self.window.page_name(editor)} was changed by another program, "
+                           "and you have unsaved edits.",
                            QMessageBox.StandardButton.NoButton)
-        box.setDetailedText(_diff(disk.decode("utf-8", errors="replace"), editor.page.text()))
+        box.setDetailedText(_diff(theirs_text, editor.page.text()))
         mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
         theirs = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
-        compare = box.addButton("Compare", QMessageBox.ButtonRole.ActionRole)
+        compare = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
         choice = self.ask(box)
-        while choice is compare:  # show the differences, then ask again
-            self.show_diff(box.detailedText())
+        while choice is compare:  # both versions side by side; a merge, or back to the question
+            merged = self.show_diff(self.window.page_name(editor), theirs_text, editor.page.text())
+            if merged is not None:
+                editor.replace_text(merged)
+                editor.page.mark_disk_state(disk)  # saving writes the merge over theirs
+                return "mine"
             choice = self.ask(box)
         if choice is theirs:
             try:
                 editor.reload_from_disk()
             except WriterError as exc:
                 messages.warning(self.window, "Cannot take their version",
-                                    f"{exc}. Your text stays in the editor.")
+                                 f"{exc}. Your text stays in the editor.")
                 return None
             return "theirs"
         if choice is mine:
@@ -337,12 +347,13 @@ class FileGuard(QObject):
             return "mine"
         return None
 
-    def show_diff(self, diff: str) -> None:
-        view = messages.box(self.window, "information", "Differences", "On disk (-) and yours (+):",
-                            QMessageBox.StandardButton.Close)
-        view.setDetailedText(diff)
-        self.compare_shown = diff
-        messages.ask(view)
+    def show_diff(self, name: str, theirs: str, mine: str) -> str | None:
+        """The Compare dialog; the merged text when the writer uses it, else None."""
+        dialog = CompareDialog(name, theirs, mine, self.window)
+        self.compare_shown = dialog
+        if not messages.interactive or not dialog.exec():
+            return None
+        return dialog.merged()
 
 
 def _diff(theirs: str, mine: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -282,6 +283,23 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, ("● " if editor.page.modified else "") + name + lang + missing)
         self.tabs.setTabToolTip(index, messages.tip(str(editor.path)))
 
+    def name_for_path(self, path: Path, title: str = "") -> str:
+        """A page as a writer knows it: “Title” (content/blog/x/index.de.md); in a site of
+        bundles every file is called index.de.md."""
+        rel = str(path)
+        if self.model is not None:
+            with contextlib.suppress(ValueError):  # a page outside the site keeps its full path
+                rel = Path(os.path.abspath(path)).relative_to(self.model.site.root).as_posix()
+            info = self.model.index.get(rel)
+            title = title or (info.title if info else "")
+        return f"“{title}” ({rel})" if title else rel
+
+    def page_name(self, editor: PageEditor) -> str:
+        if editor.path is None:
+            return "untitled"
+        title = editor.page.get("title")
+        return self.name_for_path(editor.path, title if isinstance(title, str) else "")
+
     def next_misspelling(self, backward: bool = False) -> None:
         self.spelling.next_misspelling(backward)
 
@@ -339,7 +357,7 @@ class MainWindow(QMainWindow):
     def mark_missing(self, editor: PageEditor) -> None:
         self.update_tab_title(editor)
         self.statusBar().showMessage(
-            f"{editor.path.name if editor.path else 'The page'} was deleted or moved on disk; "
+            f"{self.page_name(editor)} was deleted or moved on disk; "
             "its text is kept here (save to write it again)", 10000)
 
     def close_tab(self, index: int) -> bool:
@@ -369,7 +387,7 @@ class MainWindow(QMainWindow):
     def _confirm_discard(self, editors: list[PageEditor]) -> bool:
         if not editors:
             return True
-        names = "\n".join(str(e.path.name if e.path else "untitled") for e in editors)
+        names = "\n".join(self.page_name(e) for e in editors)
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         answer = messages.question(self, "Unsaved changes", f"Save changes to:\n{names}", buttons)
