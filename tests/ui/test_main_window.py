@@ -164,3 +164,12 @@ def test_remembers_open_pages_and_geometry(qtbot, settings, site) -> None:
     assert [e.path.name for e in second.editors()] == ["install.md", "toml.de.md"]
     assert second.size().width() == 640
     assert settings.recent_sites[0] == str(site.resolve())
+
+
+def test_open_sample_site_opens_the_copy_and_says_where_it_is(window, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("writer.ui.main_window.app_data_dir", lambda: tmp_path / "data")
+    window.actions["open_sample"].trigger()
+    copy = (tmp_path / "data" / "sample-site").resolve()
+    assert window.model is not None and window.model.site.root == copy
+    assert "sample site" in window.statusBar().currentMessage() and str(copy) in window.statusBar().currentMessage()
+    assert window.current_editor() is not None

@@ -19,13 +19,18 @@ def bundled_sample_site() -> Path:
     return resources_dir() / "sample-site"
 
 
+def sample_copy_path(data_dir: Path) -> Path:
+    """Where the user's copy of the sample site lives (whether made yet or not)."""
+    return data_dir / "sample-site"
+
+
 def user_sample_site(data_dir: Path) -> Path:
     """A copy of the sample site in the user's data folder, made on first use.
 
     The bundled copy is never edited: the app opens this copy. An existing copy
     (with the user's edits) is left as it is.
     """
-    target = data_dir / "sample-site"
+    target = sample_copy_path(data_dir)
     if not target.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
         partial = data_dir / ".sample-site.partial"

@@ -24,6 +24,7 @@ from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields, site_values
 from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.hugo.render_context import SiteModel
+from writer.core.paths import sample_copy_path, user_sample_site
 from writer.core.textio import decode_legacy, read_bytes
 from writer.core.textstats import text_stats
 from writer.ui import messages
@@ -140,10 +141,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Writer — {model.site.root.name}")
         for problem in model.index.problems[:1]:
             self.statusBar().showMessage(f"{problem}", 10000)
+        if model.site.root == sample_copy_path(app_data_dir()).resolve():
+            self.statusBar().showMessage(
+                f"This is Writer's sample site, a copy in {model.site.root}: change anything. "
+                "File ▸ Open Site… opens your own.", 20000)
         content = [model.site.root / lang.content_dir for lang in model.site.languages]
         self.guard.watch_site(model.site.root, content)
         self.site_opened.emit(str(model.site.root))
         return True
+
+    def open_sample_site(self) -> None:
+        """The copy of the bundled sample site in Writer's data folder (made again if deleted)."""
+        self.open_path(user_sample_site(app_data_dir()))
 
     def open_path(self, path: Path) -> None:
         """Open a site (a folder) or a page and its site; offer text recovered after a crash."""

@@ -45,6 +45,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(file_menu, "open_site", "Open Site…", window.open_site_dialog, Std.Open)
     recent = file_menu.addMenu("Open Recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    add(file_menu, "open_sample", "Open Sample Site", window.open_sample_site)
     file_menu.addSeparator()
     add(file_menu, "translate", "Translated Copies…", window.helpers.translate, "Ctrl+Shift+T")
     add(file_menu, "move_page", "Rename or Move Page…", window.helpers.move_page, "F2")
