@@ -87,3 +87,10 @@ def test_lists_a_comma_line_cannot_give_back_are_edited_as_yaml(qtbot) -> None:
     qtbot.keyClicks(tags, ", Essen")  # (keyClicks aborts on non-ASCII)
     assert page.get("tags") == ["Berlin", "Hamburg", "Essen"]
     assert page.get("places") == ["Berlin, Germany", "Paris"] and page.get("weights") == [1, 2]
+
+
+def test_a_long_single_line_value_shows_its_beginning(qtbot) -> None:
+    title = "Ein sehr langer Titel " * 20
+    page = Page(f"---\ntitle: '{title.strip()}'\n---\nBody\n")
+    form, _ = _form(qtbot, page)
+    assert form.editors["title"].cursorPosition() == 0

@@ -141,7 +141,11 @@ def test_translation_panel_and_side_by_side(window, sample) -> None:
     window.resize(1400, 700)
     window.actions["side_by_side"].trigger()
     assert editor.source_view.isVisible() and editor.source_lang == "de"
-    assert editor.source_view.isReadOnly()
+    assert editor.source_view.isReadOnly() and editor.source_caption.text() == "Source: DE (read-only)"
+    from PySide6.QtGui import QSyntaxHighlighter
+
+    # the French page's spell checker never underlines the German source
+    assert editor.source_view.document().findChildren(QSyntaxHighlighter) == []
     text = editor.editor.toPlainText()
     line = text[: text.index("###", len(text) // 2)].count("\n")
     editor.editor.scroll_to_line(line + 1)
@@ -166,3 +170,23 @@ def test_dialogs_leave_the_site_alone_when_cancelled(window, sample, tmp_path, m
     window.helpers.insert_image_files([make_png(tmp_path / "x.png")])
     window.helpers.translate()
     assert sorted(p.relative_to(sample) for p in sample.rglob("*")) == before
+
+
+def test_new_page_defaults_to_the_sites_language_then_the_last_choice(window, sample, monkeypatch) -> None:
+    from writer.ui.dialogs.site_ops import NewPageDialog
+
+    monkeypatch.setattr(NewPageDialog, "exec", lambda self: 0)
+    window.open_site(sample)
+    window.open_page("content/blog/remote-teams/index.fr.md")  # the open tab is French
+    window.helpers.new_page()
+    assert window.last_dialog.lang.currentData() == window.model.site.default_language == "de"
+    window.settings.q.setValue("new_page/language", "en")  # what the writer chose last time
+    window.helpers.new_page()
+    assert window.last_dialog.lang.currentData() == "en"
+
+
+def test_an_anchor_in_a_heading_is_not_coloured_as_a_link() -> None:
+    from writer.core.render.template import preview_page
+
+    css = preview_page("<h2><a id='x'>Allgemein</a></h2>", title="t")
+    assert "a:not([href]) { color: inherit; }" in css and "a[href] { color: var(--link)" in css

@@ -345,6 +345,7 @@ def _datetime_edit(value: dt.datetime | None, emit: Emit) -> QWidget:
 
 def _line_edit(value: Any, emit: Emit) -> QWidget:
     edit = QLineEdit("" if value is None else str(value))
+    edit.setCursorPosition(0)  # a long value shows its beginning, not its end
     was_none = value is None
     edit.textEdited.connect(lambda text: emit(None if was_none and not text else text))
     return edit

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.drafts import publish
+from writer.core.hugo.images import hugo_processes_webp
 from writer.ui import messages
 from writer.ui.dialogs.image import ImageDialog
 from writer.ui.dialogs.link import LinkDialog
@@ -57,13 +58,15 @@ class Helpers:
         editor, model = context
         info = model.index.page_for_file(editor.path)
         bundle = info.bundle if info else "none"
-        max_width = self.window.settings.int_value("images/max-width", 0)
+        settings = self.window.settings
         dialog = ImageDialog(model.site.root, editor.path, bundle, source=source, image=image,
-                             max_width=max_width, parent=self.window)
+                             max_width=settings.int_value("images/max-width", 0), quality=settings.jpeg_quality,
+                             webp=hugo_processes_webp(model.site.config), parent=self.window)
         self.window.last_dialog = dialog
         if not dialog.exec():
             return False
-        self.window.settings.set_value("images/max-width", dialog.width_box.value())
+        settings.set_value("images/max-width", dialog.width_box.value())
+        settings.set_jpeg_quality(dialog.quality_box.value())
         if editor.path in dialog.moves:
             for open_editor in self.window.editors():
                 if open_editor.path in dialog.moves:
@@ -118,9 +121,12 @@ class Helpers:
             return
         info = self._current_info()
         section = info.logical.split("/")[0] if info and "/" in info.logical else ""
-        dialog = NewPageDialog(model.index, section, info.lang if info else "", self.window)
+        last = str(self.window.settings.q.value("new_page/language", "") or "")
+        lang = last if last in model.site.language_codes else model.site.default_language
+        dialog = NewPageDialog(model.index, section, lang, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.created is not None:
+            self.window.settings.q.setValue("new_page/language", dialog.lang.currentData())
             self.window.reload_index()
             self.window.open_page(model.site.rel(dialog.created))
 

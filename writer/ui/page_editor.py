@@ -39,10 +39,16 @@ class PageEditor(QWidget):
         self.source_view.setObjectName("source-language")
         self.source_view.setReadOnly(True)
         self.source_view.setFont(self.editor.font())
-        self.source_view.hide()
+        self.source_caption = messages.label(bold=True)  # "Source: DE (read-only)"
+        self.source_box = QWidget()
+        source_layout = QVBoxLayout(self.source_box)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        source_layout.addWidget(self.source_caption)
+        source_layout.addWidget(self.source_view)
+        self.source_box.hide()  # no highlighter, no spelling: the page's checker is another language's
         self.source_lang = ""
         self.text_row = QSplitter(Qt.Orientation.Horizontal)
-        self.text_row.addWidget(self.source_view)
+        self.text_row.addWidget(self.source_box)
         self.text_row.addWidget(self.editor)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.form)
@@ -159,13 +165,14 @@ class PageEditor(QWidget):
     def show_source(self, body: str | None, lang: str = "") -> None:
         """Show the source language's body read-only beside the editor (None hides it)."""
         if body is None:
-            self.source_view.hide()
+            self.source_box.hide()
             self.source_lang = ""
             return
         self.source_lang = lang
         self.source_view.setPlainText(body.replace("\r\n", "\n"))
+        self.source_caption.setText(f"Source: {lang.upper()} (read-only)")
         self.source_view.setToolTip(messages.tip(f"Source language: {lang.upper()} (read-only)"))
-        self.source_view.show()
+        self.source_box.show()
         self._follow_with_source()
 
     def _follow_with_source(self, *_args) -> None:
