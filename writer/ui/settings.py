@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from writer.core.hugo.images import DEFAULT_JPEG_QUALITY
+
 MAX_RECENT = 10
 
 
@@ -72,6 +74,22 @@ class AppSettings:
         if isinstance(value, str):
             return value.lower() in ("true", "1")
         return bool(value)
+
+    @property
+    def jpeg_quality(self) -> int:
+        """The quality (1-100) of the JPEG and lossy WebP images Writer writes; 85 unless set."""
+        return max(1, min(100, self.int_value("images/jpeg-quality", DEFAULT_JPEG_QUALITY)))
+
+    def set_jpeg_quality(self, quality: int) -> None:
+        self.q.setValue("images/jpeg-quality", max(1, min(100, int(quality))))
+
+    @property
+    def update_lastmod(self) -> bool:
+        """Saving a changed page sets its `lastmod` (when it or its section carries one) to today."""
+        return self.bool_value("editing/update-lastmod", True)
+
+    def set_update_lastmod(self, on: bool) -> None:
+        self.q.setValue("editing/update-lastmod", bool(on))
 
     def sync(self) -> None:
         self.q.sync()
