@@ -260,12 +260,16 @@ class FileGuard(QObject):
     def save(self, editor: PageEditor) -> bool:
         """Save a page: never over another program's version unasked; a failed save keeps the
         text and offers Save As."""
+        from writer.core.hugo.lastmod import touch_lastmod
+
         window = self.window
         if editor.read_only:
             messages.warning(window, "Read-only", editor.read_only)
             return False
         if not self.before_save(editor):
             return False
+        stamped = editor.page.modified and window.settings.update_lastmod and touch_lastmod(
+            editor.page, window.model.index if window.model is not None else None)
         try:
             path = editor.save()
         except OSError as exc:
@@ -277,6 +281,8 @@ class FileGuard(QObject):
                 return window.save_as()
             return False
         editor.missing_on_disk = False
+        if stamped:  # the form shows the new lastmod
+            editor.set_form_data(editor.suggestions, editor.completions)
         self.saved(editor)
         window.update_tab_title(editor)
         window.statusBar().showMessage(f"Saved {path.name}", 4000)

@@ -55,6 +55,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(file_menu, "save", "Save", window.save_current, Std.Save)
     add(file_menu, "save_as", "Save As…", window.save_as, Std.SaveAs)
     add(file_menu, "save_all", "Save All", window.save_all, "Ctrl+Alt+S")
+    lastmod = add(file_menu, "update_lastmod", "Update lastmod on Save", window.settings.set_update_lastmod,
+                  checkable=True)
+    lastmod.setChecked(window.settings.update_lastmod)
+    lastmod.setToolTip("When a page or most pages of its section carry lastmod, saving a changed page "
+                       "sets it to today in the form the page uses")
     add(file_menu, "close_tab", "Close Page", lambda: window.close_tab(window.tabs.currentIndex()), Std.Close)
     file_menu.addSeparator()
     add(file_menu, "quit", "Quit", window.close, Std.Quit)
