@@ -9,10 +9,18 @@ import pytest
 
 from writer.core.errors import WriterError
 from writer.core.hugo.images import (
+    ImageOutput,
+    PixelFacts,
     apply_image_import,
+    hugo_processes_webp,
+    image_format,
     image_markdown,
+    offered_formats,
     plan_image_import,
+    plan_output,
     safe_image_name,
+    suggested_format,
+    with_format,
 )
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.site import Site
@@ -88,3 +96,66 @@ def test_markdown_forms() -> None:
     assert image_markdown("a.png", 'Say "hi"', "Cap", figure=True) == (
         '{{< figure src="a.png" alt="Say &quot;hi&quot;" caption="Cap" >}}\n'
     )
+
+
+# -- how an imported image is stored --------------------------------------------------
+
+ALL = ("png", "jpg", "webp", "webp-lossless")
+SCREENSHOT = PixelFacts(translucent=False, colours=1_218, sampled=100_000)
+PHOTO = PixelFacts(translucent=False, colours=87_988, sampled=100_000)
+TRANSLUCENT = PixelFacts(translucent=True, colours=90_000, sampled=100_000)
+
+
+def test_formats_by_name() -> None:
+    assert [image_format(n) for n in ("a.PNG", "b.jpeg", "c.JPG", "d.tif", "e.webp", "noext")] == [
+        "png", "jpg", "jpg", "tiff", "webp", ""]
+    assert with_format("bildschirmfoto.png", "jpg") == "bildschirmfoto.jpg"
+    assert with_format("shot.png", "webp-lossless") == "shot.webp"
+    assert with_format("plain", "png") == "plain.png"
+
+
+def test_offered_formats() -> None:
+    assert offered_formats(None, ALL) == ALL  # a pasted image
+    assert offered_formats("jpg", ALL) == ("jpg", "png", "webp", "webp-lossless")  # its own first
+    assert offered_formats("gif", ALL) == ("gif", *ALL)
+    assert offered_formats("bmp", ALL) == ALL  # browsers do not show BMP: not kept
+    assert offered_formats(None, ("png", "jpg")) == ("png", "jpg")  # Qt without its WebP plugin
+    assert offered_formats(None, ALL, webp=False) == ("png", "jpg")  # Hugo older than 0.83
+    assert offered_formats("webp", ALL, webp=False) == ("webp", "png", "jpg")  # a WebP file is still kept
+
+
+def test_suggested_format() -> None:
+    assert not SCREENSHOT.photo_like and PHOTO.photo_like and not TRANSLUCENT.photo_like
+    assert suggested_format(None, SCREENSHOT, ALL) == "png"
+    assert suggested_format(None, PHOTO, ALL) == "jpg"
+    assert suggested_format(None, TRANSLUCENT, ALL) == "png"  # JPEG has no transparency
+    assert suggested_format("png", PHOTO, offered_formats("png", ALL)) == "png"  # the writer's own choice
+    assert suggested_format("bmp", PHOTO, offered_formats("bmp", ALL)) == "jpg"
+    assert suggested_format("tiff", SCREENSHOT, offered_formats("tiff", ALL)) == "png"
+    assert suggested_format("svg", None, ("svg",)) == "svg"
+
+
+def test_the_file_is_kept_when_nothing_changes() -> None:
+    assert plan_output("png", "png", 800, 1200) == ImageOutput("png", 0, keep_bytes=True)
+    assert plan_output("png", "png", 800, 0) == ImageOutput("png", 0, keep_bytes=True)
+    assert plan_output("png", "png", 2400, 1200) == ImageOutput("png", 1200)
+    assert plan_output("png", "jpg", 800, 1200) == ImageOutput("jpg", 0)
+    assert plan_output("jpg", "jpg", 4000, 1600) == ImageOutput("jpg", 1600)
+    assert plan_output(None, "png", 800, 1200) == ImageOutput("png", 0)  # pasted: always encoded
+    assert plan_output("gif", "gif", 2400, 1200).keep_bytes  # Qt cannot write (animated) GIF
+    assert plan_output("svg", "svg", 0, 1200).keep_bytes
+
+
+@pytest.mark.parametrize(
+    "config,expected",
+    [
+        ({}, True),
+        ({"module": {"hugoversion": {"min": "0.80.0"}}}, False),
+        ({"module": {"hugoversion": {"min": "v0.83.0"}}}, True),
+        ({"module": {"hugoversion": {"min": "0.111.3", "extended": True}}}, True),
+        ({"module": {"hugoversion": {"max": "0.70"}}}, True),
+        ({"module": "odd"}, True),
+    ],
+)
+def test_webp_where_hugo_processes_it(config, expected) -> None:
+    assert hugo_processes_webp(config) is expected
