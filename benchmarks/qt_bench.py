@@ -17,7 +17,10 @@ from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from writer.ui.main_window import MainWindow  # noqa: E402
+from writer.ui.preview_scheme import register_scheme  # noqa: E402
 from writer.ui.settings import AppSettings  # noqa: E402
+
+register_scheme()  # the preview's URL scheme, before any QApplication (as writer.ui.app does)
 
 PARAGRAPH = (
     "Ein Absatz über verteilte Teams mit *Betonung*, einem [Link](https://example.org) und "

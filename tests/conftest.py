@@ -11,8 +11,14 @@ os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="writer-test-cac
 os.environ["WRITER_DATA_DIR"] = tempfile.mkdtemp(prefix="writer-test-data-")  # never the user's
 
 
+import contextlib  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+with contextlib.suppress(ImportError):  # before any QApplication, as writer.ui.app does
+    from writer.ui.preview_scheme import register_scheme
+
+    register_scheme()
 
 import pytest  # noqa: E402
 from site_files import SAMPLE  # noqa: E402

@@ -8,6 +8,7 @@ system's URL handlers (no program started) and the preview's own URL (never left
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ def test_remote_images_are_blocked_unless_allowed() -> None:
     csp = html.split('Content-Security-Policy" content="')[1].split('"')[0]
     assert "https:" not in csp and "default-src 'none'" in csp and "script-src" not in csp
     allowed = preview_page("<p>x</p>", remote_images=True)
-    assert "img-src file: data: https: http:" in allowed and "default-src 'none'" in allowed
+    assert "img-src writer-preview: data: https: http:" in allowed and "default-src 'none'" in allowed
+    assert "file:" not in html and "file:" not in allowed
 
 
 def test_window_toggle_changes_the_policy(window, site) -> None:
@@ -211,7 +213,7 @@ def _render(site: Path, case: Case, unsafe: bool, port: int, outside: Path) -> t
     page = site / "content" / "hostile.md"
     body = case.body.replace("{port}", str(port)).replace("{outside}", outside.as_posix())
     page.write_text(f"---\ntitle: Hostile\n---\n{body}\n", encoding="utf-8")
-    return SiteModel.open(site).render_body(body, page.resolve()), page.parent
+    return SiteModel.open(site).render_body(body, page.resolve(), preview=True), page.parent
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -239,8 +241,9 @@ def test_a_hostile_page_is_harmless_in_the_web_preview(qtbot, hostile, case: Cas
             if case.click is not None and _click(preview, qtbot, case.click):
                 qtbot.wait(300)
             active = unsafe or not case.raw
-            url = preview.web.page().url().toString()
-            assert url.partition("#")[0] == QUrl.fromLocalFile(f"{base}/").toString(), label
+            url = preview.web.page().url()
+            assert url.toString().partition("#")[0] == preview.document_url.toString(), label
+            assert url.scheme() == "writer-preview" and url.path() == "/content/", label
             assert _js(preview, qtbot, case.check) is True, label
             assert opened == ([case.opens] if case.opens and active else []), label
             assert asked == ([case.site_link] if case.site_link and active else []), label
@@ -270,6 +273,91 @@ def test_the_canary_and_the_watch_see_what_they_should(qtbot, hostile) -> None:
     if watch is not None:
         (outside / "secret.txt").read_text(encoding="utf-8")
         assert "secret.txt" in watch.events()
+
+
+def _shown(preview: Preview, qtbot, fragment: str, base: Path) -> list[int]:
+    """Show `fragment`; the natural width of each image once all are settled (0: not loaded)."""
+    with qtbot.waitSignal(preview.loaded, timeout=15000):
+        preview.show_html(fragment, base)
+    qtbot.waitUntil(lambda: _js(preview, qtbot, "[...document.images].every(i => i.complete)") is True,
+                    timeout=5000)
+    return json.loads(str(_js(preview, qtbot, "JSON.stringify([...document.images].map(i => i.naturalWidth))")))
+
+
+@pytest.mark.parametrize("remote", [False, True])
+def test_the_preview_document_allows_no_file_url(qtbot, tmp_path, remote: bool) -> None:
+    """The policy of the document in the preview: images from Writer's scheme (and data:, and
+    the web when allowed), never `file:` (issue 14, point 3)."""
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.set_remote_images(remote)
+    with qtbot.waitSignal(preview.loaded, timeout=15000):
+        preview.show_html("<p>x</p>", tmp_path)
+    csp = str(_js(preview, qtbot, "document.querySelector('meta[http-equiv=Content-Security-Policy]').content"))
+    images = re.search(r"img-src ([^;]*)", csp).group(1).split()
+    assert "file:" not in csp and "default-src 'none'" in csp
+    assert images == (["writer-preview:", "data:", "https:", "http:"] if remote else ["writer-preview:", "data:"])
+    preview.release()
+
+
+def test_site_images_load_through_writers_scheme_and_file_urls_never(qtbot, hostile) -> None:
+    """A `file:` image, inside the site or outside, is never loaded; the site's own images come
+    through Writer's scheme (issue 14, point 3)."""
+    site, outside, canary, watch, opened, launches = hostile
+    private = site / "static" / "private"
+    private.mkdir()
+    shutil.copy(site / "static" / "images" / "logo.png", private / "inside.png")
+    inside_watch = OpenWatch(private) if OpenWatch.available else None
+    page = site / "content" / "pictures.md"
+    body = ("![logo](/images/logo.png)\n\n"
+            f'<img src="{(private / "inside.png").as_uri()}"> <img src="{(outside / "secret.png").as_uri()}"> '
+            f'<img src="file://localhost{outside.as_posix()}/secret.png"> <img src="file:secret.png">\n')
+    page.write_text(f"---\ntitle: Bilder\n---\n{body}", encoding="utf-8")
+    fragment = SiteModel.open(site).render_body(body, page.resolve(), preview=True)
+    assert 'src="writer-preview://site/static/images/logo.png"' in fragment
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.set_image_roots([site])
+    for remote in (False, True):
+        preview.set_remote_images(remote)
+        widths = _shown(preview, qtbot, fragment, page.parent)
+        assert widths[0] > 0 and widths[1:] == [0, 0, 0, 0], remote
+    if inside_watch is not None:
+        assert inside_watch.events() == []
+        inside_watch.close()
+    if watch is not None:
+        assert watch.events() == []
+    preview.release()
+
+
+ESCAPES = (
+    "writer-preview://site/../outside/secret.png",
+    "writer-preview://site/%2e%2e/outside/secret.png",
+    "writer-preview://site/static/images/%2e%2e%2f%2e%2e%2f%2e%2e%2foutside/secret.png",
+    "writer-preview://site/static/images/..%2F..%2F..%2Foutside/secret.png",
+    "writer-preview://site/%2F{outside}/secret.png",
+    "writer-preview://site/static/images/leak.png",  # a symbolic link out of the site
+    "writer-preview://site/static/out/secret.png",  # through a linked folder
+    "writer-preview://site/content/hostile.md",  # inside the site, but no image
+)
+
+
+def test_a_scheme_url_leaving_the_site_is_refused_and_reads_nothing(qtbot, hostile) -> None:
+    site, outside, canary, watch, opened, launches = hostile
+    (site / "static" / "images" / "leak.png").symlink_to(outside / "secret.png")
+    (site / "static" / "out").symlink_to(outside)
+    (site / "content" / "hostile.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.set_image_roots([site])
+    escapes = [url.replace("{outside}", outside.as_posix().lstrip("/")) for url in ESCAPES]
+    fragment = "".join(f'<img src="{url}">' for url in ["writer-preview://site/static/images/logo.png", *escapes])
+    widths = _shown(preview, qtbot, fragment, site / "content")
+    assert widths[0] > 0 and widths[1:] == [0] * len(escapes)
+    assert len(preview.scheme.refused) >= 6 and not any("logo.png" in url for url in preview.scheme.refused)
+    if watch is not None:
+        assert watch.events() == []
+    preview.release()
 
 
 def test_in_the_window_a_hostile_page_cannot_take_the_site_links(qtbot, settings, hostile, tmp_path) -> None:

@@ -60,12 +60,13 @@ def test_scroll_sync_moves_the_preview_to_the_editor_line(qtbot, settings, site)
     qtbot.waitUntil(lambda: editor.first_visible_line() > 100, timeout=5000)
 
 
-def test_writer_never_pushes_a_page_into_a_document_not_its_own(qtbot, tmp_path) -> None:
+def test_writer_never_pushes_a_page_into_a_document_not_its_own(qtbot, tmp_path, monkeypatch) -> None:
     """Should a foreign document ever get into the preview, Writer shows its own again and
     never swaps rendered text into the foreign one (issue 14, point 5)."""
     from PySide6.QtCore import QUrl
 
     from writer.ui.preview import Preview
+    from writer.ui.preview_page import PreviewPage
 
     preview = Preview(use_webengine=True)
     qtbot.addWidget(preview)
@@ -73,16 +74,52 @@ def test_writer_never_pushes_a_page_into_a_document_not_its_own(qtbot, tmp_path)
     preview.show()
     with qtbot.waitSignal(preview.loaded, timeout=15000):
         preview.show_html("<p>first</p>", tmp_path)
+    page = preview.web.page()
     foreign = QUrl("http://127.0.0.1:9/attacker/")
-    with qtbot.waitSignal(preview.web.page().loadFinished, timeout=15000):
-        preview.web.page().setHtml('<article class="writer-preview">attacker</article>', foreign)
-    qtbot.waitUntil(lambda: preview.web.page().url().toString().startswith("file:"), timeout=5000)
+    with monkeypatch.context() as patch:  # the page refuses every document but Writer's: pretend it did not
+        patch.setattr(PreviewPage, "acceptNavigationRequest", lambda *args: True)
+        with qtbot.waitSignal(page.loadFinished, timeout=15000):
+            page.setHtml('<article class="writer-preview">attacker</article>', foreign)
+    qtbot.waitUntil(lambda: page.url().scheme() == "writer-preview", timeout=5000)
     with qtbot.waitSignal(preview.loaded, timeout=15000):
         preview.show_html("<p>second secret draft</p>", tmp_path)
     qtbot.wait(200)
-    assert preview.web.page().url() == QUrl.fromLocalFile(f"{tmp_path}/")
+    assert page.url() == preview.document_url and page.url().scheme() == "writer-preview"
     out: list[str] = []
     preview.text(out.append)
     qtbot.waitUntil(lambda: bool(out), timeout=5000)
     assert "second secret draft" in out[0] and "attacker" not in out[0]
+    preview.release()
+
+
+def _preview_text(preview, qtbot) -> str:
+    out: list[str] = []
+    preview.text(out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=10000)
+    return out[0]
+
+
+def test_a_page_of_several_megabytes_previews_whole(qtbot, tmp_path) -> None:
+    """`setHtml` refuses documents over 2 MB (it shows nothing): Writer's document comes from
+    its own URL scheme, any size (issue 14, point 8); small edits still update it in place."""
+    from writer.ui.preview import Preview
+
+    preview = Preview(use_webengine=True)
+    qtbot.addWidget(preview)
+    preview.resize(800, 600)
+    preview.show()
+    preview.set_image_roots([tmp_path])
+    fragment = "".join(f'<p data-source-line="{n}">Absatz {n}</p>\n' for n in range(70_000))
+    assert len(fragment) > 3_000_000
+    with qtbot.waitSignal(preview.loaded, timeout=30000):
+        preview.show_html(fragment + "<p>Das letzte Wort</p>", tmp_path)
+    assert "Das letzte Wort" in _preview_text(preview, qtbot)
+    document = preview.document_url
+    preview.web.page().runJavaScript("window.scrollTo(0, 50000); 1", 1)
+    qtbot.waitUntil(lambda: preview.web.page().scrollPosition().y() > 40000, timeout=5000)
+    with qtbot.waitSignal(preview.loaded, timeout=30000):
+        preview.show_html(fragment + "<p>Ein neues letztes Wort</p>", tmp_path)
+    assert "Ein neues letztes Wort" in _preview_text(preview, qtbot)
+    assert preview.document_url == document  # swapped in place: no reload
+    assert preview.web.page().scrollPosition().y() > 40000  # and the writer's place kept
     preview.release()

@@ -37,6 +37,10 @@ def _prepare_qt(verbose: bool = False) -> None:
     with contextlib.suppress(ImportError):
         import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before QApplication
 
+        from writer.ui.preview_scheme import register_scheme
+
+        register_scheme()  # the preview's own URL scheme: registered before QApplication or never
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="writer", description="Markdown authoring for Hugo sites")

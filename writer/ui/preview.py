@@ -7,19 +7,31 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
 from writer.core.render import preview_page
-from writer.core.render.policy import EXTERNAL, SITE, link_action, local_file_allowed
+from writer.core.render.policy import (
+    EXTERNAL,
+    PREVIEW_SCHEME,
+    SITE,
+    document_url,
+    link_action,
+    local_file_allowed,
+    preview_image,
+    site_url,
+)
+from writer.core.render.template import CSP, CSP_REMOTE_IMAGES
 
 try:
-    from PySide6.QtWebEngineCore import QWebEngineSettings
+    from PySide6.QtWebEngineCore import QWebEngineProfile
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     from writer.ui.preview_page import PreviewPage, RequestGuard
+    from writer.ui.preview_scheme import SCHEME, PreviewSchemeHandler, register_scheme, scheme_registered
 
+    register_scheme()  # a program that imports the preview before making its QApplication gets it
     HAVE_WEBENGINE = True
 except ImportError:  # pragma: no cover - depends on the installation
     HAVE_WEBENGINE = False
@@ -57,7 +69,8 @@ _AFTER_LOAD = _UNTARGET + " true"
 
 
 class _TextBrowser(QTextBrowser):
-    """The preview without WebEngine: reads local files only from inside the allowed roots."""
+    """The preview without WebEngine: reads local files only from inside the allowed roots;
+    the site's images named in Writer's scheme as the web preview's handler would serve them."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -66,6 +79,9 @@ class _TextBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl):  # noqa: N802
         if name.scheme() == "data":
             return super().loadResource(kind, name)
+        if name.scheme() == PREVIEW_SCHEME:
+            image = preview_image(name.toString(_FULLY), self.roots[0] if self.roots else None)
+            return QByteArray(image[0]) if image is not None else None
         if name.scheme() == "file":
             path = name.toLocalFile()
         elif name.isRelative() and self.searchPaths():
@@ -81,9 +97,10 @@ class _TextBrowser(QTextBrowser):
 class Preview(QWidget):
     """Shows rendered HTML; keeps the scroll position across updates.
 
-    The web page only ever holds Writer's own document (see preview_page.py); link clicks
-    are decided here: pages of the site are asked for with `page_link_clicked`, http(s) and
-    mailto go to the system, the rest does nothing (writer.core.render.policy)."""
+    The web page only ever holds Writer's own document, loaded from Writer's scheme (see
+    preview_scheme.py and preview_page.py); link clicks are decided here: pages of the site
+    are asked for with `page_link_clicked`, http(s) and mailto go to the system, the rest does
+    nothing (writer.core.render.policy)."""
 
     page_link_clicked = Signal(str)  # a site-absolute URL path of a page of the site
     loaded = Signal()
@@ -93,23 +110,19 @@ class Preview(QWidget):
         super().__init__(parent)
         self.theme = "light"
         self.remote_images = False
-        self.base_url = QUrl()
+        self.root: str | None = None  # the site root, symlinks resolved
+        self.document_url = QUrl()  # the URL of the document in the web view
+        self._folder: tuple[str | None, str] | None = None  # (site root, folder URL) of that document
+        self._generation = 0
         self._loaded_once = False
         self._quiet_until = 0.0
         self._shown: tuple[str, Path | None, str] | None = None  # the last show_html call
         layout = QStackedLayout(self)
         self.web = None
         self.guard = None
-        if HAVE_WEBENGINE and use_webengine:
-            self.guard = RequestGuard(self)
-            self.web = QWebEngineView(self)
-            page = PreviewPage(self.guard, self.web)
-            self.web.setPage(page)
-            page.link_clicked.connect(self._on_link)
-            page.loadFinished.connect(self._on_load_finished)
-            page.scrollPositionChanged.connect(self._on_scrolled)
-            page.urlChanged.connect(self._on_url_changed)
-            layout.addWidget(self.web)
+        self.scheme = None
+        if HAVE_WEBENGINE and use_webengine and scheme_registered():
+            self._make_web(layout)
             self.browser = None
         else:
             self.browser = _TextBrowser(self)
@@ -117,6 +130,23 @@ class Preview(QWidget):
             self.browser.setOpenExternalLinks(False)
             self.browser.anchorClicked.connect(self._on_link)
             layout.addWidget(self.browser)
+
+    def _make_web(self, layout: QStackedLayout) -> None:
+        self.guard = RequestGuard(self)
+        self.web = QWebEngineView(self)
+        layout.addWidget(self.web)
+        # The preview's own profile, off the record: nothing stored or shared with another view.
+        # Made after the view is in place, so that of this widget's children the view and its
+        # page are deleted first (a profile deleted before its page warns and may crash).
+        self.profile = QWebEngineProfile(self)
+        self.scheme = PreviewSchemeHandler(self.profile)
+        self.profile.installUrlSchemeHandler(SCHEME, self.scheme)
+        page = PreviewPage(self.profile, self.guard, self.web)
+        self.web.setPage(page)
+        page.link_clicked.connect(self._on_link)
+        page.loadFinished.connect(self._on_load_finished)
+        page.scrollPositionChanged.connect(self._on_scrolled)
+        page.urlChanged.connect(self._on_url_changed)
 
     def release(self) -> None:
         """Delete the web view and its page now: a page outliving its profile at exit crashes."""
@@ -130,9 +160,7 @@ class Preview(QWidget):
         return "webengine" if self.web is not None else "textbrowser"
 
     def _page_html(self, fragment: str, title: str) -> str:
-        base = self.base_url.toString(QUrl.ComponentFormattingOption.FullyEncoded) or None
-        return preview_page(fragment, theme=self.theme, title=title, base_url=base,
-                            remote_images=self.remote_images)
+        return preview_page(fragment, theme=self.theme, title=title, remote_images=self.remote_images)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Let the preview fetch remote images (off by default: nothing leaves the machine)."""
@@ -140,14 +168,12 @@ class Preview(QWidget):
         self._loaded_once = False
         if self.guard is not None:
             self.guard.remote_images = allowed
-        if self.web is not None:
-            self.web.page().settings().setAttribute(
-                QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed)
 
     def set_image_roots(self, roots: list[Path]) -> None:
-        """The folders local images may be loaded from (the site root); none: no local image."""
-        if self.guard is not None:
-            self.guard.set_roots(roots)
+        """The site root local images may be loaded from (symlinks resolved); none: no image."""
+        self.root = str(Path(roots[0]).resolve()) if roots else None
+        if self.scheme is not None:
+            self.scheme.root = self.root
         if self.browser is not None:
             self.browser.roots = tuple(str(Path(root).resolve()) for root in roots)
 
@@ -157,36 +183,45 @@ class Preview(QWidget):
 
     def show_html(self, fragment: str, base_dir: Path | None = None, title: str = "") -> None:
         """Show a rendered fragment; after the first load only the article's content is swapped."""
-        base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl()
         self._shown = (fragment, base_dir, title)
         if self.web is None:
-            if self.browser is None:
-                return  # released
-            self.browser.setSearchPaths([str(base_dir)] if base_dir else [])
-            bar = self.browser.verticalScrollBar().value()
-            self.browser.setHtml(self._page_html(fragment, title))
-            self.browser.verticalScrollBar().setValue(bar)
-            self.loaded.emit()
+            if self.browser is not None:  # else released
+                self._show_in_browser(fragment, base_dir, title)
             return
-        if self._loaded_once and base == self.base_url and self._own_page():
+        folder = (self.root, self._folder_url(base_dir))
+        if self._loaded_once and folder == self._folder and self._own_page():
             self.web.page().runJavaScript(_REPLACE % json.dumps(fragment), WORLD, self._on_replaced)
             return
-        self.base_url = base
+        self._folder = folder
         self._loaded_once = False
-        self.web.setHtml(self._page_html(fragment, title), base)
+        self._generation += 1
+        self.document_url = QUrl(document_url(folder[1], self._generation))
+        csp = CSP_REMOTE_IMAGES if self.remote_images else CSP
+        self.scheme.set_document(self.document_url, self._page_html(fragment, title).encode("utf-8"), csp)
+        page = self.web.page()
+        page.document = self.document_url
+        page.load(self.document_url)
+
+    def _folder_url(self, base_dir: Path | None) -> str:
+        """The document's folder in Writer's scheme: the page's, else the site root."""
+        url = site_url(base_dir, self.root) if base_dir is not None else None
+        return url if url is not None and url.endswith("/") else f"{PREVIEW_SCHEME}://site/"
+
+    def _show_in_browser(self, fragment: str, base_dir: Path | None, title: str) -> None:
+        self.browser.setSearchPaths([str(base_dir)] if base_dir else [])
+        bar = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(self._page_html(fragment, title))
+        self.browser.verticalScrollBar().setValue(bar)
+        self.loaded.emit()
 
     def _own_page(self) -> bool:
         """Is the page still Writer's document? (Only then may Writer's scripts touch it.)
 
-        Only Writer loads data: documents (the page refuses them otherwise), and once loaded
-        Writer's document has the base URL it was given (plus a #fragment after a click)."""
-        if self.web is None:
+        Only Writer's document has its URL (plus a #fragment after a click on an anchor)."""
+        if self.web is None or self.document_url.isEmpty():
             return False
-        url = self.web.page().url()
-        if url.scheme() == "data":
-            return True
-        base = self.base_url.toString(_FULLY)
-        return bool(base) and url.toString(_FULLY).partition("#")[0] == base
+        url = self.web.page().url().toString(_FULLY).partition("#")[0]
+        return url == self.document_url.toString(_FULLY)
 
     def _on_url_changed(self, _url: QUrl) -> None:
         """Belt and braces: should the page ever hold another document, show Writer's again."""

@@ -45,8 +45,8 @@ class PreviewController(QObject):
             return
         body, file = editor.body_text(), editor.path
 
-        def render() -> str:
-            return model.render_body(body, file)
+        def render() -> str:  # images as URLs of the preview's own scheme
+            return model.render_body(body, file, preview=True)
 
         self.scheduler.request(render, len(body), immediate)
 
@@ -54,7 +54,7 @@ class PreviewController(QObject):
         editor = self.window.current_editor()
         base = editor.path.parent if editor and editor.path else None
         model = self.window.model
-        # the preview loads local images from inside the site only (symlinks resolved)
+        # the preview serves the site's images (from inside the site only, symlinks resolved)
         self.preview.set_image_roots([model.site.root] if model is not None else [])
         self.preview.show_html(html, base)
         self.label.setText(f"preview {seconds * 1000:.0f} ms")

@@ -1,19 +1,19 @@
 """The preview's web page: it shows only what Writer puts into it and goes nowhere by itself.
 
-Every navigation the page did not get from Writer (a click, a form, a meta refresh, a frame,
-a new window, back/forward, a drop) is refused; a click on a link in the page is handed to
-Writer to decide (writer.core.render.policy.link_action). Every request the page makes passes
-the interceptor, which lets through only writer.core.render.policy.request_allowed.
+The page lives in a profile of its own (off the record: nothing stored, nothing shared with
+any other view) that serves Writer's scheme (writer/ui/preview_scheme.py). Every navigation
+the page did not get from Writer (a click, a form, a meta refresh, a frame, a new window,
+back/forward, a drop) is refused; a click on a link in the page is handed to Writer to decide
+(writer.core.render.policy.link_action). Every request the page makes passes the interceptor,
+which lets through only writer.core.render.policy.request_allowed: never a `file:` URL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
+    QWebEngineProfile,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
@@ -30,7 +30,8 @@ _OFF = (
     _Attr.JavascriptEnabled,  # Writer's own snippets run in an isolated world regardless
     _Attr.JavascriptCanOpenWindows,
     _Attr.JavascriptCanAccessClipboard,
-    _Attr.LocalContentCanAccessRemoteUrls,  # on only while remote images are allowed
+    _Attr.LocalContentCanAccessRemoteUrls,  # Writer's document is no local content: not needed
+    _Attr.LocalContentCanAccessFileUrls,  # no file: URL, ever (site images come by Writer's scheme)
     _Attr.PluginsEnabled,
     _Attr.PdfViewerEnabled,
     _Attr.HyperlinkAuditingEnabled,  # <a ping>
@@ -53,39 +54,35 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.remote_images = False
-        self.roots: tuple[str, ...] = ()
         self.blocked: list[str] = []  # the latest blocked URLs, for tests and --verbose
-
-    def set_roots(self, roots: Iterable[Path]) -> None:
-        """The folders local images may come from (symlinks resolved here)."""
-        self.roots = tuple(str(Path(root).resolve()) for root in roots)
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
         url = encoded(info.requestUrl())
         kind = _KINDS.get(info.resourceType(), OTHER)
-        if not request_allowed(url, kind, remote_images=self.remote_images, roots=self.roots):
+        if not request_allowed(url, kind, remote_images=self.remote_images):
             info.block(True)
             self.blocked = [*self.blocked[-49:], url]
 
 
 class PreviewPage(QWebEnginePage):
-    """Accepts only Writer's own documents (`setHtml`); reports a writer's link clicks."""
+    """Accepts only the document Writer loads (`document`); reports a writer's link clicks."""
 
     link_clicked = Signal(QUrl)  # a click on a link, for Writer to decide (after the refusal)
     refused = Signal(QUrl)  # any navigation refused (clicks included)
 
-    def __init__(self, guard: RequestGuard, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, profile: QWebEngineProfile, guard: RequestGuard, parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.document = QUrl()  # the URL of Writer's document, set before Writer loads it
         self.setUrlRequestInterceptor(guard)
         settings = self.settings()
         for attribute in _OFF:
             settings.setAttribute(attribute, False)
         settings.setAttribute(_Attr.AutoLoadImages, True)
-        settings.setAttribute(_Attr.LocalContentCanAccessFileUrls, True)  # site images; guarded
 
     def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
-        # setHtml arrives as a typed navigation to a data: URL; nothing in a page can start one.
-        if kind == _Nav.NavigationTypeTyped and is_main_frame and url.scheme() == "data":
+        # Writer's load() arrives as a typed navigation to its document's URL; nothing in a page
+        # can start a typed navigation, nor does it know the URL of the next rendering.
+        if kind == _Nav.NavigationTypeTyped and is_main_frame and url == self.document:
             return True
         url = QUrl(url)
         self.refused.emit(url)

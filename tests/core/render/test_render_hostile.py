@@ -157,9 +157,9 @@ def test_raw_html_otherwise_stays() -> None:
 
 def test_the_page_policy_locks_base_forms_frames_and_objects() -> None:
     for remote in (False, True):
-        page = preview_page("<p>x</p>", base_url="file:///site/x/", remote_images=remote)
+        page = preview_page("<p>x</p>", base_url="writer-preview://site/x/", remote_images=remote)
         csp = page.split('Content-Security-Policy" content="')[1].split('"')[0]
         for directive in ("base-uri 'none'", "form-action 'none'", "frame-src 'none'", "child-src 'none'",
                           "object-src 'none'", "default-src 'none'"):
             assert directive in csp
-        assert page.index('<base href="file:///site/x/">') < page.index("Content-Security-Policy")
+        assert page.index('<base href="writer-preview://site/x/">') < page.index("Content-Security-Policy")

@@ -42,13 +42,13 @@ def test_typographer_as_plain_bool() -> None:
 
 
 def test_preview_page_has_strict_csp_and_inline_css() -> None:
-    page = preview_page("<p>hi</p>", theme="dark", title="A <b>", base_url="file:///site/x/")
+    page = preview_page("<p>hi</p>", theme="dark", title="A <b>", base_url="writer-preview://site/x/")
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
-    assert "default-src 'none'" in csp and "img-src file: data:" in csp
+    assert "default-src 'none'" in csp and "img-src writer-preview: data:" in csp and "file:" not in csp
     assert "script-src" not in csp and "style-src 'unsafe-inline'" in csp
     assert '<html class="theme-dark">' in page
     assert "<title>A &lt;b&gt;</title>" in page
-    assert '<base href="file:///site/x/">' in page
+    assert '<base href="writer-preview://site/x/">' in page
     assert "--link" in page and "<p>hi</p>" in page
     assert "http://" not in page and "https://" not in page and "url(" not in page
 

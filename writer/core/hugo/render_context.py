@@ -11,6 +11,7 @@ from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site
 from writer.core.render import RefTarget, Renderer, RenderOptions
+from writer.core.render.policy import site_url
 
 
 @dataclass
@@ -35,12 +36,14 @@ class SiteModel:
         renderer = Renderer(RenderOptions.from_config(site.config))
         return cls(site, index, RefResolver(index), renderer, site.shortcode_names())
 
-    def context_for(self, file: Path | None) -> PageRenderContext:
+    def context_for(self, file: Path | None, *, preview: bool = False) -> PageRenderContext:
         info = self.index.page_for_file(file) if file is not None else None
-        return PageRenderContext(self, info, file)
+        return PageRenderContext(self, info, file, preview=preview)
 
-    def render_body(self, body: str, file: Path | None) -> str:
-        return self.renderer.render(body, self.context_for(file))
+    def render_body(self, body: str, file: Path | None, *, preview: bool = False) -> str:
+        """The HTML fragment of a page's body. For the `preview`, images are URLs of Writer's
+        scheme (writer.core.render.policy.site_url); else `file:` URLs (`writer render`)."""
+        return self.renderer.render(body, self.context_for(file, preview=preview))
 
     def static_dirs(self) -> list[Path]:
         dirs = [self.site.root / "static"]
@@ -53,10 +56,12 @@ class SiteModel:
 class PageRenderContext:
     """RenderContext for one page of a site."""
 
-    def __init__(self, model: SiteModel, info: PageInfo | None, file: Path | None) -> None:
+    def __init__(self, model: SiteModel, info: PageInfo | None, file: Path | None, *,
+                 preview: bool = False) -> None:
         self.model = model
         self.info = info
         self.file = file
+        self.preview = preview
 
     def resolve_ref(self, target: str, kind: str, lang: str | None = None) -> RefTarget | None:
         path, _, _ = target.partition("#")
@@ -70,7 +75,11 @@ class PageRenderContext:
         if self.file is None:
             return None
         found = image_file(src, self.file, self.model.static_dirs())
-        return found.resolve().as_uri() if found is not None else None
+        if found is None:
+            return None
+        if self.preview:
+            return site_url(found, self.model.site.root)
+        return found.resolve().as_uri()
 
     def site_shortcodes(self) -> frozenset[str]:
         return self.model.shortcodes
