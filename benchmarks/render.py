@@ -9,14 +9,21 @@ Renderer.render + preview_page with its highlight cache cleared before every run
 render); Python-Markdown runs with extra + codehilite + toc. The two alternate, run by run,
 so that a busy moment on the machine slows both alike; each figure is the median of the runs
 (after a warm-up), with the best run beside it.
+
+Then the whole process (`--cli-pages`, 120 by default): `writer render` of that many pages of a
+generated 140-page site, against one Python-Markdown process converting the same pages; each is a
+fresh Python process, so start-up, imports and (for Writer) opening the site count.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -147,11 +154,78 @@ def bench(size: int, runs: int, dense: bool = False) -> tuple[list[float], list[
     return _compare(writer, python_markdown, runs)
 
 
+PY_MARKDOWN_PROCESS = r"""
+import sys
+import markdown
+md = markdown.Markdown(extensions=["extra", "codehilite", "toc"])
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as file:
+        text = file.read()
+    text = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+    md.reset()
+    print(md.convert(text.replace('{{< relref "', "/").replace('" >}}', "/")))
+"""
+
+
+def make_site(root: Path, pages: int) -> list[Path]:
+    """A 2-language site of `pages` pages: 7 guides the bodies link to, the rest blog bundles with
+    their images; returns the blog pages."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hugo.toml").write_text('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+                                    '[languages.en]\nweight = 2\n', encoding="utf-8")
+    for n in range(7):
+        guide = root / "content" / "docs" / f"guide-{n}.md"
+        guide.parent.mkdir(parents=True, exist_ok=True)
+        guide.write_text(f"---\ntitle: 'Guide {n}'\n---\n\nText.\n", encoding="utf-8")
+    posts = []
+    for n in range(max(pages - 7, 1)):
+        bundle = root / "content" / "blog" / f"post-{n // 2}"
+        (bundle / "images").mkdir(parents=True, exist_ok=True)
+        for i in range(5):
+            (bundle / "images" / f"photo-{i}.jpg").write_bytes(b"\xff\xd8\xff")
+        post = bundle / f"index.{'de' if n % 2 == 0 else 'en'}.md"
+        body = make_page(6_000, seed=n)
+        post.write_text(f"---\ntitle: 'Post {n}'\nlastmod: '2025-01-01'\n---\n\n{body}", encoding="utf-8")
+        posts.append(post)
+    return posts
+
+
+def _process_seconds(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def bench_cli(site_pages: int, rendered: int, runs: int) -> tuple[list[float], list[float]]:
+    """Whole-process seconds of `writer render PAGE...` and of Python-Markdown on the same pages."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = [str(p) for p in make_site(Path(tmp), site_pages)[:rendered]]
+        ours = [sys.executable, "-m", "writer", "render", *pages]
+        theirs = [sys.executable, "-c", PY_MARKDOWN_PROCESS, *pages]
+        _process_seconds(ours, env), _process_seconds(theirs, env)  # warm-up (disk cache, .pyc)
+        ours_s, theirs_s = [], []
+        for _ in range(runs):
+            ours_s.append(_process_seconds(ours, env))
+            theirs_s.append(_process_seconds(theirs, env))
+    return ours_s, theirs_s
+
+
+def print_cli(site_pages: int, rendered: int, runs: int) -> None:
+    ours, theirs = bench_cli(site_pages, rendered, runs)
+    mine, other = statistics.median(ours), statistics.median(theirs)
+    print(f"\nwhole process, {rendered} pages of a {site_pages}-page site (6 KB bodies):")
+    print(f"  writer render {mine:.2f} s (best {min(ours):.2f}), Python-Markdown {other:.2f} s "
+          f"(best {min(theirs):.2f}), ratio {mine / other:.2f}; goal: ratio <= 0.50")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--profile", action="store_true", help="profile the 200 KB render")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that the benchmark runs")
+    parser.add_argument("--cli-pages", type=int, default=120, help="pages for the whole-process figure")
+    parser.add_argument("--cli-only", action="store_true", help="only the whole-process figure")
     args = parser.parse_args()
     if args.profile:
         import cProfile
@@ -166,6 +240,9 @@ def main() -> int:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         return 0
+    if args.cli_only:
+        print_cli(args.cli_pages + 20, args.cli_pages, args.runs)
+        return 0
     print(f"{'page':>14} {'Writer ms':>10} {'best':>6} {'Py-Markdown ms':>15} {'best':>6} {'ratio':>6}")
     cases = ((2_000, False),) if args.quick else ((10_000, False), (200_000, False), (200_000, True))
     for size, dense in cases:
@@ -177,6 +254,10 @@ def main() -> int:
             f" {mine / other:>6.2f}"
         )
     print("medians (best of the runs beside them); goals: ratio <= 0.50, 200KB Writer < 60 ms")
+    if args.quick:
+        print_cli(12, 10, 1)
+    else:
+        print_cli(args.cli_pages + 20, args.cli_pages, min(args.runs, 7))
     return 0
 
 

@@ -195,13 +195,39 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    from writer.core.hugo.render_context import render_page_file
+class _SiteModels:
+    """The sites of the pages `writer render` is given, each opened (configuration and index) once
+    per command, not once per page."""
 
+    def __init__(self, site: str | None) -> None:
+        self.site = Path(site) if site else None
+        self.models: dict[Path, Any] = {}  # site root -> SiteModel
+
+    def for_page(self, page: Path):  # -> SiteModel
+        from writer.core.hugo.index import ContentIndex
+        from writer.core.hugo.render_context import SiteModel
+        from writer.core.hugo.site import Site
+
+        if self.site is None:
+            known = next((m for m in self.models.values() if m.index.page_for_file(page) is not None), None)
+            if known is not None:
+                return known
+        site = Site.open(self.site or page)
+        if site.root not in self.models:
+            self.models[site.root] = SiteModel.from_index(ContentIndex.build(site))
+        return self.models[site.root]
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from writer.core.document import Page
+
+    models = _SiteModels(args.site)
     for index, page in enumerate(args.pages):
         if len(args.pages) > 1:
             print(f"<!-- {page} -->")
-        print(render_page_file(Path(page), Path(args.site) if args.site else None))
+        path = Path(page)
+        body = Page.load(path).body
+        print(models.for_page(path.resolve()).render_body(body, path.resolve()))
         if index < len(args.pages) - 1:
             print()
     return 0

@@ -1,0 +1,74 @@
+"""`writer render PAGE...` opens each site once per command (issue 15, point 11), with the same HTML
+as rendering each page on its own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import writer.core.hugo.index as index_module
+from writer.cli import main
+from writer.core.hugo.render_context import render_page_file
+
+SAMPLE = Path(__file__).parent.parent.parent / "resources" / "sample-site"
+PAGES = ["content/about.de.md", "content/blog/remote-teams/index.de.md",
+         "content/blog/gemeinsam-schreiben/index.en.md", "content/loesungen/forschungsteams/index.fr.md"]
+
+
+@pytest.fixture()
+def sample(tmp_path) -> Path:
+    return Path(shutil.copytree(SAMPLE, tmp_path / "sample"))
+
+
+@pytest.fixture()
+def builds(monkeypatch) -> list[Path]:
+    """The site roots ContentIndex.build was called for."""
+    calls: list[Path] = []
+    real = index_module.ContentIndex.build.__func__
+
+    def counted(cls, site):
+        calls.append(site.root)
+        return real(cls, site)
+
+    monkeypatch.setattr(index_module.ContentIndex, "build", classmethod(counted))
+    return calls
+
+
+def _expected(files: list[Path]) -> str:
+    parts = []
+    for file in files:
+        parts.append(f"<!-- {file} -->\n{render_page_file(file)}\n")
+    return "\n".join(parts)
+
+
+def test_many_pages_one_index_same_html(sample, capsys, builds) -> None:
+    files = [sample / rel for rel in PAGES]
+    expected = _expected(files)
+    builds.clear()
+    capsys.readouterr()
+    assert main(["render", *map(str, files)]) == 0
+    assert capsys.readouterr().out == expected
+    assert builds == [sample.resolve()]  # one index for the whole command
+    assert 'href="/en/leading-remote-teams/#respect-time-zones"' in expected  # refs resolved in the site
+
+
+def test_pages_of_two_sites_and_the_site_option(sample, tmp_path, capsys, builds) -> None:
+    other = Path(shutil.copytree(SAMPLE, tmp_path / "other"))
+    files = [sample / PAGES[0], other / PAGES[1], sample / PAGES[2], other / PAGES[3]]
+    expected = _expected(files)
+    builds.clear()
+    capsys.readouterr()
+    assert main(["render", *map(str, files)]) == 0
+    assert capsys.readouterr().out == expected
+    assert sorted(builds) == sorted([sample.resolve(), other.resolve()])
+    builds.clear()
+    assert main(["render", "--site", str(sample), str(sample / PAGES[0]), str(sample / PAGES[1])]) == 0
+    assert capsys.readouterr().out == _expected([sample / PAGES[0], sample / PAGES[1]])
+    assert len(builds) == 3  # two for the expected HTML, one for the command
+
+
+def test_a_missing_page_is_a_usage_error(sample, capsys) -> None:
+    assert main(["render", str(sample / "content/nope.md")]) == 2
+    assert "nope.md" in capsys.readouterr().err
