@@ -139,7 +139,7 @@ def about_text() -> str:
 
     rows = [f"Qt {qVersion()}", f"Qt for Python {PySide6.__version__}"]
     for name in ("markdown-it-py", "mdit-py-plugins", "Pygments", "pyspellchecker", "ruamel.yaml",
-                 "tomlkit", "PyYAML", "python-frontmatter"):
+                 "tomlkit", "PyYAML"):
         try:
             rows.append(f"{name} {version(name)}")
         except PackageNotFoundError:
