@@ -243,3 +243,17 @@ def test_an_svg_is_copied_as_it_is(window, sample, tmp_path, monkeypatch) -> Non
     answer(monkeypatch, lambda d: insert_with(d, width=800))
     window.helpers.insert_image_files([svg])
     assert (sample / "content/blog/remote-teams/plan.svg").read_bytes() == svg.read_bytes()
+
+
+def test_a_camera_rotated_jpeg_is_encoded_upright(qtbot, sample, tmp_path) -> None:
+    from PySide6.QtGui import QImageIOHandler, QImageWriter
+
+    source = tmp_path / "hochkant.jpg"
+    writer = QImageWriter(str(source), b"jpeg")
+    writer.setTransformation(QImageIOHandler.Transformation.TransformationRotate90)  # EXIF orientation
+    assert writer.write(photo(400, 200))
+    dialog = ImageDialog(sample, sample / PAGE, "leaf", source=source, max_width=50)
+    qtbot.addWidget(dialog)
+    assert dialog.image.size().toTuple() == (200, 400)
+    assert dialog.wait_for_size() and "50 × 100 px" in dialog.size_label.text()
+    assert QImage.fromData(dialog.file_bytes()).size().toTuple() == (50, 100)
