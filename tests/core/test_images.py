@@ -159,3 +159,15 @@ def test_the_file_is_kept_when_nothing_changes() -> None:
 )
 def test_webp_where_hugo_processes_it(config, expected) -> None:
     assert hugo_processes_webp(config) is expected
+
+
+def test_the_app_encodes_without_pillow() -> None:
+    """Pillow is in the test extra only, to compare sizes; Writer encodes images with Qt."""
+    import ast
+
+    writer = Path(__file__).parent.parent.parent / "writer"
+    for file in writer.rglob("*.py"):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(name.split(".")[0] == "PIL" for name in names), file
