@@ -257,3 +257,15 @@ def test_a_camera_rotated_jpeg_is_encoded_upright(qtbot, sample, tmp_path) -> No
     assert dialog.image.size().toTuple() == (200, 400)
     assert dialog.wait_for_size() and "50 × 100 px" in dialog.size_label.text()
     assert QImage.fromData(dialog.file_bytes()).size().toTuple() == (50, 100)
+
+
+def test_an_unreadable_image_is_named_and_nothing_is_written(qtbot, sample, tmp_path) -> None:
+    broken = tmp_path / "kaputt.bmp"
+    broken.write_bytes(b"BM not really an image")
+    dialog = ImageDialog(sample, sample / PAGE, "leaf", source=broken)
+    qtbot.addWidget(dialog)
+    assert dialog.size_label.text() == "The image cannot be read."
+    dialog.alt_edit.setText("Kaputt")
+    dialog.insert()
+    assert "cannot be read" in dialog.error.text() and dialog.written is None
+    assert not list((sample / "content/blog/remote-teams").glob("kaputt*"))

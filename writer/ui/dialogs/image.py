@@ -203,11 +203,14 @@ class ImageDialog(QDialog):
         return self.source.stat().st_size if self.source is not None and self.source.is_file() else None
 
     def _show_size(self, output: ImageOutput) -> None:
+        limit = self.width_box.value()
         if output.keep_bytes:
-            size = self._source_size() or 0
-            note = "" if not self.width_box.value() or output.fmt in ENCODED_FORMATS else \
-                f" ({FORMAT_LABELS.get(output.fmt, output.fmt)} is not resized)"
-            self.size_label.setText(f"{size_text(size)}, the file as it is{note}")
+            wider = limit and (not self._width() or self._width() > limit)
+            note = f" ({FORMAT_LABELS.get(output.fmt, output.fmt)} is not resized)" if wider else ""
+            self.size_label.setText(f"{size_text(self._source_size() or 0)}, the file as it is{note}")
+            return
+        if not self._width():
+            self.size_label.setText("The image cannot be read.")
             return
         width, height = self.image.width(), self.image.height()
         if output.scale_to:
