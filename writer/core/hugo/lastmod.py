@@ -116,25 +116,23 @@ def lastmod_update(fields: Mapping[str, Any], siblings: Sequence[Mapping[str, An
     return LastmodUpdate(key, value)
 
 
-def _section_folder(path: Path) -> Path:
+def _section_folder(rel: str) -> str:
     """A leaf bundle's section is the folder above its own; any other page's is its folder."""
-    name = path.name.lower()
-    return path.parent.parent if name.startswith("index.") else path.parent
+    folder, _, name = rel.rpartition("/")
+    return folder.rpartition("/")[0] if name.lower().startswith("index.") else folder
 
 
 def section_fields(index: ContentIndex | None, file: Path) -> list[Mapping[str, Any]]:
-    """The front matter of the other pages (any language) in the section of the page at `file`."""
+    """The front matter of the other pages (any language) in the section of the page at `file`
+    (paths compared as the index holds them: one pass, no file system calls per page)."""
     if index is None:
         return []
-    file = file.resolve()
-    folder = _section_folder(file)
-    root = index.site.root
-    found = []
-    for info in index.pages:
-        other = (root / info.path).resolve()
-        if other != file and _section_folder(other) == folder:
-            found.append(info.fields)
-    return found
+    try:
+        rel = file.resolve().relative_to(index.site.root.resolve()).as_posix()
+    except ValueError:
+        return []
+    folder = _section_folder(rel)
+    return [info.fields for info in index.pages if info.path != rel and _section_folder(info.path) == folder]
 
 
 def touch_lastmod(page: Page, index: ContentIndex | None, now: dt.datetime | None = None) -> bool:
