@@ -118,3 +118,11 @@ def test_translate_dialog_when_every_language_exists(qtbot, sample) -> None:
     dialog = TranslateDialog(index, index.get("content/blog/remote-teams/index.de.md"))
     qtbot.addWidget(dialog)
     assert "Every language" in dialog.message.text() and not ok_button(dialog).isEnabled()
+
+
+def test_new_page_dialog_slug_follows_the_sites_spelling(qtbot, sample) -> None:
+    index = ContentIndex.build(Site.open(sample))
+    dialog = NewPageDialog(index, "blog", "de")
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Neue Preise für Teams 2026")
+    assert dialog.slug_edit.text() == "neue-preise-fuer-teams-2026"  # the sample site writes fuer, ueber

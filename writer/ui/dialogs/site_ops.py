@@ -22,7 +22,7 @@ from writer.core.errors import WriterError
 from writer.core.hugo.drafts import inbound_links
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.move import MovePlan, apply_move, plan_move
-from writer.core.hugo.newpage import apply_new_page, plan_new_page, section_of, sections, slug_for
+from writer.core.hugo.newpage import apply_new_page, plan_new_page, section_of, sections, slug_for, slug_style
 from writer.ui import messages
 
 
@@ -80,15 +80,18 @@ class NewPageDialog(QDialog):
         layout.addWidget(buttons)
         self._slug_edited = False
         self.title_edit.textChanged.connect(self._on_title_changed)
+        self.lang.currentIndexChanged.connect(self._on_title_changed)
         self.slug_edit.textEdited.connect(self._on_slug_edit_text_edited)
         for signal in (self.slug_edit.textChanged, self.section.currentTextChanged, self.lang.currentIndexChanged,
                        self.title_edit.textChanged, self.new_section.toggled):
             signal.connect(self._update_where)
         self._update_where()
 
-    def _on_title_changed(self, title: str) -> None:
-        if not self._slug_edited:
-            self.slug_edit.setText(slug_for(title) if title.strip() else "")
+    def _on_title_changed(self, _title: str = "") -> None:
+        if not self._slug_edited:  # the site's own spelling (fuer or für) for the chosen language
+            title = self.title_edit.text()
+            style = slug_style(self.index, self.lang.currentData())
+            self.slug_edit.setText(slug_for(title, style) if title.strip() else "")
 
     def _on_slug_edit_text_edited(self, _text: str) -> None:
         self._slug_edited = True
