@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from writer.ui.dialogs.compare import CompareDialog  # noqa: E402
 from writer.ui.dialogs.image import ImageDialog  # noqa: E402
 from writer.ui.dialogs.link import LinkDialog  # noqa: E402
 from writer.ui.dialogs.site_ops import DeleteDialog, MoveDialog, NewPageDialog  # noqa: E402
@@ -51,6 +52,7 @@ def main(out_dir: Path) -> None:
         image = ImageDialog(site, page, "leaf", image=shot, max_width=800)
         image.alt_edit.setText("Zwei Entwürfe nebeneinander")
         image.caption_edit.setText("Der erste und der dritte Entwurf im Vergleich.")
+        image.wait_for_size()  # the size shown is worked out in the background
         grab(app, image, out_dir / "dialog-image.png")
         link = LinkDialog(model, info)
         link.search.setText("remote")
@@ -64,6 +66,14 @@ def main(out_dir: Path) -> None:
         move.new_path.setText("blog/zusammen-schreiben")
         grab(app, move, out_dir / "dialog-move.png")
         remote = model.index.page_for_file(site / "content/blog/remote-teams/index.de.md")
+        theirs = remote_text = (site / "content/blog/remote-teams/index.de.md").read_text(encoding="utf-8")
+        lines = remote_text.replace("Remote", "Verteilte", 1).splitlines(keepends=True)
+        lines.insert(12, "Ein neuer Absatz, den ich heute geschrieben habe.\n\n")
+        compare = CompareDialog("“Remote-Teams gut führen” (content/blog/remote-teams/index.de.md)",
+                                theirs, "".join(lines))
+        compare.resize(1200, 720)
+        compare.changes.setCurrentRow(1)
+        grab(app, compare, out_dir / "dialog-compare.png")
         grab(app, DeleteDialog(model.index, remote), out_dir / "dialog-delete.png")
         window.resize(1400, 800)
         window.open_page("content/blog/remote-teams/index.fr.md")

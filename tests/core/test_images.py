@@ -171,3 +171,9 @@ def test_the_app_encodes_without_pillow() -> None:
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not any(name.split(".")[0] == "PIL" for name in names), file
+
+
+def test_capital_nordic_and_polish_letters_are_transliterated() -> None:
+    from writer.core.hugo.images import safe_image_name
+
+    assert safe_image_name("Ødegaard Åsa Łódź Œuvre.PNG") == "odegaard-asa-lodz-oeuvre.png"

@@ -143,7 +143,7 @@ def image_file(src: str, page_file: Path, static_dirs: list[Path], root: Path | 
 # -- importing an image into a page -------------------------------------------------
 
 _TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "æ": "ae",
-             "ø": "o", "å": "a", "œ": "oe", "ł": "l"}
+             "ø": "o", "Ø": "o", "å": "a", "Å": "a", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l"}
 
 
 def safe_image_name(name: str) -> str:
