@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from canary import Canary, OpenWatch
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtTest import QTest
 
 from writer.core.hugo.render_context import SiteModel
@@ -404,5 +404,16 @@ def test_the_text_browser_preview_reads_no_file_outside_the_site(qtbot, hostile)
     assert preview.browser.loadResource(2, QUrl.fromLocalFile(str(inside))) is not None  # the site's own
     assert preview.browser.loadResource(2, QUrl.fromLocalFile(str(outside / "secret.png"))) is None
     assert preview.browser.loadResource(2, QUrl(f"http://127.0.0.1:{canary.port}/x.png")) is None
+    # the renderer names site images in Writer's scheme: the text browser serves them as the handler does
+    (site / "static" / "images" / "leak.png").symlink_to(outside / "secret.png")
+    logo = "writer-preview://site/static/images/logo.png"
+    assert preview.browser.loadResource(2, QUrl(logo)) is not None
+    for url in ("writer-preview://site/%2e%2e/outside/secret.png", "writer-preview://site/static/images/leak.png",
+                f"writer-preview://site/%2F{outside.as_posix().lstrip('/')}/secret.png"):
+        assert preview.browser.loadResource(2, QUrl(url)) is None, url
+    preview.show_html(f'<p><img src="{logo}"></p>', site / "content")
+    preview.browser.document().size()  # laid out: its images loaded
+    image = preview.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(logo))
+    assert image is not None and not image.isNull()  # decoded into a picture
     if watch is not None:
         assert watch.events() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 
@@ -36,6 +37,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     HAVE_WEBENGINE = False
 
+log = logging.getLogger(__name__)
 _FULLY = QUrl.ComponentFormattingOption.FullyEncoded
 WORLD = 1  # QWebEngineScript.ApplicationWorld: isolated; runs though page scripts are off
 # Every snippet returns a value: a callback handed None by runJavaScript corrupts None's
@@ -120,11 +122,15 @@ class Preview(QWidget):
         layout = QStackedLayout(self)
         self.web = None
         self.guard = None
+        self.profile = None
         self.scheme = None
         if HAVE_WEBENGINE and use_webengine and scheme_registered():
             self._make_web(layout)
             self.browser = None
         else:
+            if HAVE_WEBENGINE and use_webengine:
+                log.warning("the preview's URL scheme was not registered before the QApplication "
+                            "(writer.ui.preview_scheme.register_scheme): the plain preview is used")
             self.browser = _TextBrowser(self)
             self.browser.setOpenLinks(False)
             self.browser.setOpenExternalLinks(False)
