@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from writer.ui.main_window import MainWindow
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
 
 
 def _text(window, qtbot) -> str:
@@ -92,6 +97,13 @@ def test_writer_never_pushes_a_page_into_a_document_not_its_own(qtbot, tmp_path,
     preview.release()
 
 
+def _js(preview, qtbot, script: str):
+    out: list[object] = []
+    preview.web.page().runJavaScript(script, 1, out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    return out[0]
+
+
 def _preview_text(preview, qtbot) -> str:
     out: list[str] = []
     preview.text(out.append)
@@ -109,11 +121,15 @@ def test_a_page_of_several_megabytes_previews_whole(qtbot, tmp_path) -> None:
     preview.resize(800, 600)
     preview.show()
     preview.set_image_roots([tmp_path])
+    shutil.copy(FIXTURES / "suffix" / "static" / "images" / "logo.png", tmp_path / "logo.png")
     fragment = "".join(f'<p data-source-line="{n}">Absatz {n}</p>\n' for n in range(70_000))
     assert len(fragment) > 3_000_000
     with qtbot.waitSignal(preview.loaded, timeout=30000):
-        preview.show_html(fragment + "<p>Das letzte Wort</p>", tmp_path)
+        preview.show_html(fragment + '<p>Das letzte Wort <img src="writer-preview://site/logo.png"></p>', tmp_path)
     assert "Das letzte Wort" in _preview_text(preview, qtbot)
+    # the site's image at the end of the page came through Writer's scheme
+    qtbot.waitUntil(lambda: _js(preview, qtbot, "document.images[0].complete") is True, timeout=5000)
+    assert _js(preview, qtbot, "document.images[0].naturalWidth") > 0
     document = preview.document_url
     preview.web.page().runJavaScript("window.scrollTo(0, 50000); 1", 1)
     qtbot.waitUntil(lambda: preview.web.page().scrollPosition().y() > 40000, timeout=5000)
