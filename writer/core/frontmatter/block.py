@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from writer.core.errors import FrontMatterError
-from writer.core.frontmatter import json_edit, toml_edit, yaml_edit, yaml_paths
+from writer.core.frontmatter import json_edit, toml_load, yaml_load
 from writer.core.frontmatter.values import find, lookup, plain_data, resolve, same_value, scalar_text
 
 YAML, TOML, JSON = "yaml", "toml", "json"
@@ -142,7 +142,7 @@ def _parse_inner(fmt: str | None, inner: str) -> dict[str, Any]:
     if fmt == YAML:
         data = _load_yaml(inner)
     elif fmt == TOML:
-        data = toml_edit.load_toml(inner)
+        data = toml_load.load_toml(inner)
     elif fmt == JSON:
         data = json_edit.load_json(inner)
     else:
@@ -159,7 +159,7 @@ def _parse_inner(fmt: str | None, inner: str) -> dict[str, Any]:
 
 def _load_yaml(inner: str) -> Any:
     try:
-        return yaml_edit.load_yaml(inner)
+        return yaml_load.load_yaml(inner)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.index >= len(inner.rstrip()):
@@ -195,6 +195,9 @@ def set_field(fm: FrontMatter, key: str, value: Any, newline: str = "\n") -> Fro
         block = opening + "---" + newline
         fm = parse_block(YAML, block, len(opening), len(opening))
     inner = fm.inner
+    # the editing libraries (ruamel.yaml, tomlkit) load on the first edit, not on every read
+    from writer.core.frontmatter import toml_edit, yaml_edit, yaml_paths
+
     try:
         if fm.format == YAML:
             new_inner = yaml_edit.set_yaml(inner, keys, value, newline)
@@ -238,6 +241,8 @@ def delete_field(fm: FrontMatter, key: str) -> FrontMatter:
         return fm
     if problem is not None:
         raise FrontMatterError(f"cannot remove '{key}': {problem}")
+    from writer.core.frontmatter import toml_edit, yaml_edit
+
     editor = {YAML: yaml_edit.delete_yaml, TOML: toml_edit.delete_toml, JSON: json_edit.delete_json}
     new = _checked(fm, fm.with_inner(editor[fm.format](fm.inner, keys)), keys, f"remove '{key}'", [])
     if lookup(new.fields, keys)[0]:

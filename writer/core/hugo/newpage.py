@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from writer.core.errors import WriterError
 from writer.core.frontmatter.values import find
-from writer.core.frontmatter.yaml_edit import format_scalar
+from writer.core.frontmatter.yaml_format import format_scalar
 from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.targets import check_folder, existing_at, from_content_root, segment_problem

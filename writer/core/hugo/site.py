@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError, WriterError
-from writer.core.frontmatter.toml_edit import load_toml
-from writer.core.frontmatter.yaml_edit import load_yaml
+from writer.core.frontmatter.toml_load import load_toml
+from writer.core.frontmatter.yaml_load import load_yaml
 from writer.core.textio import MAX_SETTINGS_BYTES, decode_bytes, read_limited
 
 CONFIG_NAMES = ("hugo", "config")

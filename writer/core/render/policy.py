@@ -22,7 +22,6 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
-from urllib.request import url2pathname
 
 from writer.core.errors import ReadError
 from writer.core.textio import read_limited
@@ -181,6 +180,8 @@ def local_file_allowed(url: str, roots: Iterable[str]) -> bool:
     parts = urlsplit(url)
     if parts.netloc:
         return False
+    from urllib.request import url2pathname  # (http.client and ssl come with it: load when needed)
+
     path = url2pathname(parts.path)
     if path.startswith(("//", "\\\\")) or not os.path.isabs(path):
         return False
