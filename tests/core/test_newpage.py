@@ -56,13 +56,17 @@ def test_new_page_from_the_archetype_in_the_sites_style(sample) -> None:
     assert page.get("date") == NOW
 
 
-def test_new_page_without_archetype_uses_the_sections_fields(sample) -> None:
+def test_new_page_without_archetype_writes_no_empty_fields_the_form_offers_them(sample) -> None:
+    from writer.core.hugo.fields import sibling_fields
+
     index = ContentIndex.build(Site.open(sample))
     plan = plan_new_page(index, "blog", "Ohne Vorlage", "en", now=NOW)
     assert plan.target == sample / "content/blog/ohne-vorlage/index.en.md"
     page = Page(plan.text)
     assert page.error is None and page.get("title") == "Ohne Vorlage" and page.get("draft") is True
-    assert "seo" in page.fields and "title" in page.fields["seo"]
+    assert set(page.fields) == {"title", "date", "draft"}  # no empty `author:` or `seo:` lines
+    sibling = index.get("content/blog/remote-teams/index.en.md")
+    assert "seo.title" in sibling_fields(index, sibling)  # what the form offers a page of the section
 
 
 def test_folder_site_and_collisions(tmp_path, capsys) -> None:

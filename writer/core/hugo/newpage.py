@@ -16,7 +16,6 @@ from urllib.parse import unquote
 from writer.core.errors import WriterError
 from writer.core.frontmatter.values import find
 from writer.core.frontmatter.yaml_format import format_scalar
-from writer.core.hugo.fields import sibling_fields
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.targets import check_folder, existing_at, from_content_root, segment_problem
 from writer.core.hugo.urls import make_path
@@ -189,7 +188,7 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
                                           params=site.config.get("params") or {})
         text = _ensure_title_and_draft(text, title)
     else:
-        text = _from_siblings(index, section, title, when)
+        text = _bare_front_matter(title, when)
     return NewPagePlan(target, text, tuple(warnings))
 
 
@@ -237,27 +236,11 @@ def _ensure_title_and_draft(text: str, title: str) -> str:
     return page.text()
 
 
-def _from_siblings(index: ContentIndex, section: str, title: str, when: dt.datetime) -> str:
-    probe = next((p for p in index.pages if p.kind == "page" and p.logical.startswith(section + "/")), None)
-    fields = sibling_fields(index, probe) if probe is not None else {}
-    if probe is not None:
-        for key, value in probe.fields.items():
-            fields.setdefault(key, value)
+def _bare_front_matter(title: str, when: dt.datetime) -> str:
+    """Title, date and draft only: the other fields the section's pages use are offered by the
+    form (no empty `author:` or `color:` lines written into the file)."""
     lines = [f"title: {format_scalar(title, chr(39))}", f"date: {when.isoformat()}", "draft: true"]
-    seen = {"title", "date", "draft", "url", "slug", "translationkey", "aliases", "lastmod"}
-    nested: dict[str, list[str]] = {}
-    for key in fields:
-        top, _, rest = key.partition(".")
-        if top.lower() in seen:
-            continue
-        if rest:
-            nested.setdefault(top, []).append(rest)
-        elif key not in nested:
-            lines.append(f"{key}:")
-    for top, children in nested.items():
-        lines.append(f"{top}:")
-        lines.extend(f"  {child}:" for child in dict.fromkeys(children))
-    return "---\n" + "\n".join(dict.fromkeys(lines)) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def apply_new_page(plan: NewPagePlan, site_root: Path) -> Path:
