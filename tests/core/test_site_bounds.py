@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tracemalloc
@@ -296,3 +297,21 @@ def test_deep_front_matter_never_raises_recursion_error(root, kind) -> None:
     assert all(p.path == "content/tief.md" for p in problems)
     result = run_cli("check", str(root))
     assert "Traceback" not in result.stderr and result.returncode in (0, 1)
+
+
+def test_an_archetype_that_is_no_file_or_lies_outside_is_refused(tmp_path) -> None:
+    site = Path(shutil.copytree(REPO / "resources" / "sample-site", tmp_path / "s"))
+    archetypes = site / "archetypes"
+    archetypes.mkdir(exist_ok=True)
+    for name in archetypes.iterdir():
+        name.unlink()
+    os.mkfifo(archetypes / "default.md")
+    result = run_cli("new", str(site / "content" / "blog"), "Aus der Röhre")
+    assert result.returncode == 2 and "named pipe" in result.stderr and "Traceback" not in result.stderr
+    (archetypes / "default.md").unlink()
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: geheim\n---\n", encoding="utf-8")
+    (archetypes / "default.md").symlink_to(outside)
+    result = run_cli("new", str(site / "content" / "blog"), "Von draussen")
+    assert result.returncode == 2 and "outside the site" in result.stderr
+    assert not (site / "content" / "blog" / "von-draussen").exists()

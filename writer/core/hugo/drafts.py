@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Any
 
 from writer.core.document import Page
+from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver, find_refs
+from writer.core.textio import read_text
 
 STATES = ("draft", "future", "expired")
 
@@ -65,8 +67,8 @@ def inbound_links(index: ContentIndex, page: PageInfo) -> list[tuple[str, int]]:
         if info.path in group:
             continue
         try:
-            text = (index.site.root / info.path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_text(index.site.root / info.path).text  # bounded, regular files only
+        except WriterError:
             continue
         for use in find_refs(text):
             target = resolver.resolve(use.target, info, use.lang)

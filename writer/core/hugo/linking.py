@@ -12,6 +12,7 @@ from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import find_refs
 from writer.core.render import Renderer
+from writer.core.textio import read_text
 
 _HEADING = re.compile(r'<h([1-6])[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -39,8 +40,8 @@ def site_ref_style(index: ContentIndex) -> RefStyle:
     slash, ext, total = Counter(), Counter(), 0
     for page in index.pages[:STYLE_SAMPLE_PAGES]:
         try:
-            text = (index.site.root / page.path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_text(index.site.root / page.path).text  # bounded, regular files only
+        except WriterError:
             continue
         for use in find_refs(text):
             target = use.target.split("#")[0]

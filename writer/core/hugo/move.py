@@ -212,7 +212,7 @@ def apply_move(plan: MovePlan, site_root: Path) -> None:
             os.rename(src, dst)
             done_moves.append((src, dst))
         for path, data in plan.edits.items():
-            originals[path] = path.read_bytes() if path.exists() else None
+            originals[path] = read_bytes(path) if path.exists() else None
             atomic_write(path, data)
     except BaseException:
         for path, data in originals.items():

@@ -19,7 +19,7 @@ from writer.core.frontmatter.yaml_format import format_scalar
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.targets import check_folder, existing_at, from_content_root, segment_problem
 from writer.core.hugo.urls import make_path
-from writer.core.textio import create_file
+from writer.core.textio import MAX_SETTINGS_BYTES, create_file, read_text
 
 _ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 
@@ -139,8 +139,8 @@ def expand_archetype(
 def _archetype(index: ContentIndex, section: str) -> Path | None:
     folder = index.site.root / "archetypes"
     for name in (f"{section}.md", f"{section}/index.md", "default.md"):
-        if (folder / name).is_file():
-            return folder / name
+        if os.path.lexists(folder / name) and not (folder / name).is_dir():
+            return folder / name  # a FIFO, a device or a link out is named when read, never used
     return None
 
 
@@ -183,7 +183,9 @@ def plan_new_page(index: ContentIndex, section: str, title: str, lang: str | Non
     archetype = _archetype(index, section)
     warnings: list[str] = []
     if archetype is not None:
-        template = archetype.read_text(encoding="utf-8")
+        if not site.inside(archetype):  # a theme's or a linked archetype outside the site
+            raise WriterError("the archetype is outside the site; Writer reads nothing outside the site", archetype)
+        template = read_text(archetype, MAX_SETTINGS_BYTES).text  # a regular file, bounded
         text, warnings = expand_archetype(template, name=slug, title=title, date=when.isoformat(),
                                           params=site.config.get("params") or {})
         text = _ensure_title_and_draft(text, title)
