@@ -36,6 +36,34 @@ def _imported_top_level_modules() -> set[str]:
     return names
 
 
+def _declared() -> list[str]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 (tomli comes with the test extra there)
+        import tomli as tomllib
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+
+
+def _norm(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", re.split(r"[<>=!~;\[ ]", name, maxsplit=1)[0]).lower()
+
+
+def test_every_declared_dependency_is_imported() -> None:
+    """No dead dependency (python-frontmatter was declared and never imported: its YAML 1.1 and
+    TOML reading differ from Hugo's, see the README)."""
+    from importlib.metadata import packages_distributions
+
+    by_distribution: dict[str, set[str]] = {}
+    for module, dists in packages_distributions().items():
+        for dist in dists:
+            by_distribution.setdefault(_norm(dist), set()).add(module)
+    used = _imported_top_level_modules()
+    dead = [name for name in _declared() if not by_distribution.get(_norm(name), set()) & used]
+    assert dead == [], f"declared in pyproject.toml but imported by no module of writer/: {dead}"
+
+
 def test_every_imported_library_is_declared_with_a_range() -> None:
     """A fresh machine installs only what pyproject.toml declares: every third-party module
     Writer imports must come from a declared distribution with an upper bound."""
