@@ -19,15 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.core.document import Page
 from writer.core.errors import WriterError
-from writer.core.hugo.fields import sibling_fields, site_values
-from writer.core.hugo.index import MARKDOWN_EXTS
 from writer.core.hugo.render_context import SiteModel
 from writer.core.paths import sample_copy_path, user_sample_site
-from writer.core.textio import decode_legacy, read_bytes
 from writer.core.textstats import text_stats
-from writer.ui import messages
+from writer.ui import messages, page_opening
 from writer.ui.file_guard import FileGuard
 from writer.ui.find_bar import FindBar
 from writer.ui.helpers import Helpers
@@ -41,8 +37,6 @@ from writer.ui.site_tree import SiteTree
 from writer.ui.spell_controller import SpellController
 from writer.ui.theme import apply_palette, resolve_theme
 from writer.ui.translation_panel import TranslationPanel
-
-LARGE_PAGE_CHARS = 5_000_000  # above this, a page opens without highlighting, spelling and preview
 
 
 class MainWindow(QMainWindow):
@@ -198,44 +192,10 @@ class MainWindow(QMainWindow):
             if isinstance(editor, PageEditor) and editor.path == self.model.site.root / rel:
                 self.tabs.setCurrentIndex(i)
                 return editor
-        file = self.model.site.root / rel
-        if not file.name.lower().endswith(MARKDOWN_EXTS):
-            messages.warning(self, "Cannot open the page",
-                             f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
+        editor = page_opening.open_editor(self, self.model.site.root / rel, rel)
+        if editor is None:
             return None
-        if not self.model.site.inside(file):
-            messages.warning(self, "Cannot open the page",
-                             f"{file}: it links to a file outside the site ({file.resolve()}); "
-                             "Writer reads nothing outside the site")
-            return None
-        safe = self.guard.crashed_opening(file)  # it took Writer down last time: no form, no preview
-        self.guard.opening(file)
-        read_only = ""
-        try:
-            page = Page.load(file)
-        except WriterError as exc:
-            page, read_only = self._legacy_page(file, exc)
-            if page is None:
-                messages.warning(self, "Cannot open the page", str(exc))
-                return None
-        editor = PageEditor(page, theme=self.theme, large=len(page.body) > LARGE_PAGE_CHARS or safe)
-        if read_only:
-            editor.set_read_only(read_only)
-        if safe:
-            editor.safe_mode = True
-            messages.warning(self, "Opened in safe mode",
-                             f"Writer closed unexpectedly while opening {rel} last time. It is open in safe mode: "
-                             "no form, no preview, no highlighting or spelling. Fix the page in the editor or the "
-                             "Raw tab; once the file changes it opens normally again.")
-        elif editor.large:
-            self.statusBar().showMessage(
-                f"{file.name} is large ({len(page.body) // 1_000_000} MB): highlighting, spelling and the "
-                "live preview are off for it; editing and saving work as usual", 15000)
         info = self.model.index.get(rel)
-        if safe:
-            editor.form.load_raw_only(page)
-        else:
-            editor.set_form_data(sibling_fields(self.model.index, info), site_values(self.model.index))
         editor.modified_changed.connect(lambda _m, e=editor: self.update_tab_title(e))
         editor.edited.connect(self.guard.edited)
         self.guard.watch(editor)
@@ -253,17 +213,6 @@ class MainWindow(QMainWindow):
         self.site_tree.select_path(rel)
         self.page_opened.emit(rel)
         return editor
-
-    def _legacy_page(self, file: Path, error: WriterError) -> tuple[Page | None, str]:
-        """A page that is not UTF-8 opens read-only, decoded with the likely encoding, named."""
-        if "not UTF-8" not in error.message:
-            return None, ""
-        text, encoding = decode_legacy(read_bytes(file))
-        page = Page(text, file)
-        reason = (f"{file.name} is not UTF-8 (it looks like {encoding}): it is shown read-only and "
-                  "is never re-encoded; convert it to UTF-8 to edit it")
-        messages.warning(self, "Opened read-only", reason)
-        return page, reason
 
     def open_ref(self, target: str, editor: PageEditor) -> None:
         if self.model is None or editor.path is None:
