@@ -231,11 +231,11 @@ def _render_job(number: int) -> str:
 def _render_all(count: int) -> list[str]:
     """Each page's HTML; a long list on a machine with several cores is shared among forked
     workers (POSIX), which inherit the opened sites instead of opening them again."""
-    import multiprocessing
-
     workers = min(os.cpu_count() or 1, 4, count // 8)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+    if workers < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
         return [_render_job(n) for n in range(count)]
+    import multiprocessing  # only for long lists (its import costs a few milliseconds)
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return pool.map(_render_job, range(count), chunksize=max(1, count // (workers * 4)))
 
