@@ -12,11 +12,19 @@ from .attributes import TRAILING_RE, parse_attributes
 from .shortcodes import Marker
 
 _KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"})
+_NUMBER_CATEGORIES = frozenset({"Nd", "Nl", "No"})
 _ASCII_DROPPED_RE = re.compile(r"[^A-Za-z0-9_ -]+")
 
 
-def slugify(text: str) -> str:
-    """Lower case; letters, digits, `_` and `-` kept; a space becomes `-`; the rest dropped."""
+def slugify(text: str, id_type: str = "github") -> str:
+    """Hugo's `autoHeadingIDType`: `github` (lower case; letters, digits, `_` and `-` kept; a
+    space becomes `-`; the rest dropped), `github-ascii` (the same after removing accents, then
+    non-ASCII dropped) or `blackfriday` (runs of anything but letters and digits become one
+    `-` between words)."""
+    if id_type == "blackfriday":
+        return _slugify_blackfriday(text)
+    if id_type == "github-ascii" and not text.isascii():
+        text = _remove_accents(text).encode("ascii", "ignore").decode("ascii")
     if text.isascii():
         return _ASCII_DROPPED_RE.sub("", text).replace(" ", "-").lower()
     return _slugify_chars(text)
@@ -32,15 +40,36 @@ def _slugify_chars(text: str) -> str:
     return "".join(out)
 
 
+def _remove_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _slugify_blackfriday(text: str) -> str:
+    out: list[str] = []
+    dash = False
+    for char in text:
+        if char.isalpha() or unicodedata.category(char) in _NUMBER_CATEGORIES:
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(char.lower())
+        else:
+            dash = True
+    return "".join(out)
+
+
 def heading_text(inline: Token, marker: Marker | None = None) -> str:
-    """The plain text of a heading's inline content, as Goldmark collects it (placeholders
-    of `marker` left out)."""
+    """The plain text of a heading's inline content, as Hugo collects it for the id: only its
+    last line (a setext heading `Foo\\nBar\\n---` gets `bar`), placeholders of `marker` left
+    out."""
     parts = []
     for child in inline.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "text_special"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.clear()
         elif child.type == "image":
             parts.append(heading_text(child, marker))
     text = "".join(parts)
@@ -52,7 +81,8 @@ def heading_text(inline: Token, marker: Marker | None = None) -> str:
 class HeadingIds:
     """Hands out unique ids: the first `title`, then `title-1`, `title-2`, …"""
 
-    def __init__(self) -> None:
+    def __init__(self, id_type: str = "github") -> None:
+        self.id_type = id_type
         self.used: set[str] = set()
         self._next: dict[str, int] = {}  # where to resume counting for a slug (keeps it linear)
 
@@ -60,7 +90,7 @@ class HeadingIds:
         self.used.add(value)
 
     def generate(self, text: str) -> str:
-        base = slugify(text) or "heading"
+        base = slugify(text, self.id_type) or "heading"
         candidate = base
         counter = self._next.get(base, 0)
         if counter:
@@ -94,15 +124,23 @@ def title_attributes(state: StateCore) -> None:
             token.attrSet(key, value)
 
 
-def assign_ids(tokens: list[Token], marker: Marker | None = None) -> None:
-    """Give every heading an id, in document order (as Goldmark does).
+def assign_ids(
+    tokens: list[Token],
+    marker: Marker | None = None,
+    id_type: str = "github",
+    terms: bool = False,
+    headings: bool = True,
+) -> None:
+    """Give every heading (and with `terms`, every definition term) an id, in document order
+    (as Hugo does: `autoHeadingID`, `autoHeadingIDType`, `autoDefinitionTermID`).
 
     A custom `{#id}` is taken as written (even if used before) and reserves the id;
     an automatic id gets `-1`, `-2`, … when its slug is taken. It goes after other attributes.
     """
-    ids = HeadingIds()
+    ids = HeadingIds(id_type)
+    kinds = ("heading_open" if headings else "", "dt_open" if terms else "")
     for index, token in enumerate(tokens):
-        if token.type != "heading_open":
+        if token.type not in kinds:
             continue
         custom = token.attrs.get("id")
         if custom is not None:

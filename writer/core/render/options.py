@@ -41,6 +41,11 @@ def _line_numbers(value: Any) -> bool:
     return _flag(value, False)
 
 
+def _id_type(value: Any) -> str:
+    low = str(value).strip().lower() if isinstance(value, str) else ""
+    return low if low in ("github-ascii", "blackfriday") else "github"
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """The Goldmark and highlight settings that change the preview."""
@@ -52,12 +57,16 @@ class RenderOptions:
     linkify: bool = True
     highlight_style: str = "monokai"
     line_numbers: bool = False
+    auto_heading_id: bool = True
+    heading_id_type: str = "github"  # github, github-ascii, blackfriday
+    definition_term_id: bool = False
 
     @classmethod
     def from_config(cls, config: dict) -> RenderOptions:
         """Read options from a site config whose keys are all lower-cased."""
         goldmark = _get(config, "markup", "goldmark")
         attribute = _get(goldmark, "parser", "attribute")
+        parser = _get(goldmark, "parser")
         highlight = _get(config, "markup", "highlight")
         style = _get(highlight, "style")
         return cls(
@@ -68,4 +77,7 @@ class RenderOptions:
             linkify=_flag(_get(goldmark, "extensions", "linkify"), True),
             highlight_style=style if isinstance(style, str) and style.strip() else "monokai",
             line_numbers=_line_numbers(_get(highlight, "linenos")),
+            auto_heading_id=_flag(_get(parser, "autoheadingid"), True),
+            heading_id_type=_id_type(_get(parser, "autoheadingidtype")),
+            definition_term_id=_flag(_get(parser, "autodefinitiontermid"), False),
         )

@@ -31,7 +31,11 @@ def postprocess(state: StateCore) -> None:
     tokens = state.tokens
     if rs.options.block_attributes:
         tokens = blockattrs.apply(tokens)
-    assign_ids(tokens, rs.extraction.marker)
+    options = rs.options
+    assign_ids(
+        tokens, rs.extraction.marker, options.heading_id_type,
+        options.definition_term_id, options.auto_heading_id,
+    )
     has_shortcodes = bool(rs.extraction.shortcodes)
     source_line = rs.source_line
     lines = _Lines(state.src)
