@@ -65,7 +65,10 @@ class Checker:
         self.resolver = RefResolver(self.index)
         level = str(site.config.get("reflinkserrorlevel", "ERROR")).lower()
         self.ref_severity = WARNING if level == "warning" else ERROR
-        self.static_dirs = [site.root / "static", *(theme / "static" for theme in site.theme_dirs)]
+        # static files, and assets when an image render hook publishes them, as the site mounts them
+        self.image_dirs = site.file_dirs("static")
+        for below, folders in (site.file_dirs("assets") if _image_hook(site) else {}).items():
+            self.image_dirs.setdefault(below, []).extend(folders)
 
     def check_site(self) -> list[Problem]:
         """Every page's problems, and what the index left out (links, folders, settings)."""
@@ -146,8 +149,27 @@ class Checker:
         """Why an image source names no publishable file inside the site; None when it does."""
         if is_remote(src):
             return None
-        lookup = locate_image(src, page_file, self.static_dirs, self.site.root)
+        lookup = locate_image(src, page_file, self.image_dirs.get("", []), self.site.root)
+        clean = src.lstrip("/")
+        for below, folders in self.image_dirs.items():
+            if lookup.state != FOUND and below and clean.startswith(below + "/"):
+                inner = locate_image("/" + clean[len(below) + 1:], page_file, folders, self.site.root)
+                lookup = inner if inner.state == FOUND else lookup
         return None if lookup.state == FOUND else lookup.reason(src)
+
+
+def _image_hook(site: Site) -> bool:
+    """Whether an image render hook looks images up in assets: the site's own, or Hugo's
+    embedded one (on by default for a multilingual site, `useEmbedded = "auto"`)."""
+    markup = site.config.get("markup")
+    hooks = markup.get("goldmark", {}).get("renderhooks", {}) if isinstance(markup, dict) else {}
+    image = hooks.get("image", {}) if isinstance(hooks, dict) else {}
+    embedded = str(image.get("useembedded", "auto") if isinstance(image, dict) else "auto").lower()
+    if embedded in ("always", "fallback") or (embedded == "auto" and len(site.languages) > 1):
+        return True
+    folders = [site.root / "layouts", *(theme / "layouts" for theme in site.theme_dirs)]
+    return any(next(folder.glob(f"{sub}render-image*"), None) is not None
+               for folder in folders for sub in ("_markup/", "_default/_markup/"))
 
 
 # Hugo's date fields; a value like `2024-04-31` is text to its YAML reader, and then it stops:

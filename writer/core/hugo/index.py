@@ -52,6 +52,7 @@ class PageInfo:
 class _ContentRoot:
     folder: Path
     lang: str  # the language of files without a language suffix
+    prefix: tuple[str, ...] = ()  # where a mount puts it below the content root (`manual`)
 
 
 def _as_bool(value: Any) -> bool:
@@ -88,8 +89,12 @@ class ContentIndex:
         pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes)
+        seen: set[Path] = set()
         for root in _content_roots(site):
             for file in _walk(root.folder, languages, problems):
+                if file in seen:  # mounted twice: the first mount wins
+                    continue
+                seen.add(file)
                 page = _read_page(site, root, file, languages, problems)
                 if page is not None:
                     pages.append(page)
@@ -115,17 +120,13 @@ class ContentIndex:
 
 
 def _content_roots(site: Site) -> list[_ContentRoot]:
-    roots: dict[str, str] = {}
-    for lang in site.languages:
-        roots.setdefault(lang.content_dir, lang.code)
-    default_dir = site.language(site.default_language)
-    if default_dir is not None:
-        roots[default_dir.content_dir] = site.default_language
     out = []
-    for folder, lang in roots.items():
-        path = (site.root / folder).resolve() if folder != "." else site.root
-        if path.is_dir() and site.inside(path):  # the Site named those outside as problems
-            out.append(_ContentRoot(path, lang))
+    for mount in site.content_mounts():
+        path = (site.root / mount.source).resolve() if mount.source != "." else site.root
+        if path.is_dir():
+            lang = mount.langs[0] if mount.langs else site.default_language
+            prefix = tuple(p for p in str(mount.under("content")).split("/") if p)
+            out.append(_ContentRoot(path, lang, prefix))
     return out
 
 
@@ -236,7 +237,7 @@ def _read_page(
     base, suffix = _split_name(file.name, languages)
     lang = suffix or root.lang
     fields, error = _read_fields(file, problems)
-    parts = rel_content.split("/")[:-1]
+    parts = [*root.prefix, *rel_content.split("/")[:-1]]
     if base == "_index":
         kind, bundle = ("home" if not parts else "section"), "branch"
     elif base == "index":

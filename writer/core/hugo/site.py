@@ -55,6 +55,42 @@ class Language:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Mount:
+    """One `[[module.mounts]]` entry: a site folder `source` seen by Hugo at `target`
+    (`content`, `content/manual`, `static/images`, `assets`); `langs` from `sites.matrix`
+    (or the older `lang`), empty when files take their language from their names."""
+
+    source: str
+    target: str
+    langs: tuple[str, ...] = ()
+
+    def under(self, component: str) -> str | None:
+        """The path below `component` (`content`, `static`) this mount fills, or None."""
+        target = self.target.strip("/")
+        if target == component:
+            return ""
+        return target[len(component) + 1:] if target.startswith(component + "/") else None
+
+
+def read_mounts(config: dict[str, Any]) -> list[Mount]:
+    """The site's own module mounts, in the order given (checked with Hugo 0.168)."""
+    module = config.get("module")
+    raw = module.get("mounts") if isinstance(module, dict) else None
+    mounts = []
+    for entry in raw if isinstance(raw, list) else []:
+        if not isinstance(entry, dict) or not entry.get("source") or not entry.get("target"):
+            continue
+        sites = entry.get("sites")
+        matrix = sites.get("matrix") if isinstance(sites, dict) else None
+        langs = matrix.get("languages") if isinstance(matrix, dict) else None
+        langs = langs or entry.get("lang") or ()
+        langs = (langs,) if isinstance(langs, str) else langs
+        mounts.append(Mount(str(entry["source"]).strip("/") or ".", str(entry["target"]),
+                            tuple(str(code).lower() for code in langs)))
+    return mounts
+
+
 def _lower_keys(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k).lower(): _lower_keys(v) for k, v in value.items()}
@@ -205,6 +241,7 @@ class Site:
         self.default_language = str(config.get("defaultcontentlanguage", "en")).lower()
         self.default_in_subdir = bool(config.get("defaultcontentlanguageinsubdir", False))
         self.content_dir = str(config.get("contentdir", "content")) if not plain else "."
+        self.mounts = read_mounts(config) if not plain else []
         self.languages = self._read_languages()
         base = str(config.get("baseurl", "") or "")
         parts = urlsplit(base)
@@ -214,6 +251,7 @@ class Site:
         self.problems: list[WriterError] = []  # settings that name places outside the site
         self.theme_dirs = self._inside_folders("theme", self._theme_names(), "themes/")
         self._inside_folders("contentDir", sorted({lang.content_dir for lang in self.languages}), "")
+        self._inside_folders("module.mounts source", sorted({m.source for m in self.mounts}), "")
 
     @classmethod
     def open(cls, path: str | Path) -> Site:
@@ -238,15 +276,51 @@ class Site:
                     code=str(code).lower(),
                     weight=int(settings.get("weight", 0) or 0),
                     label=str(settings.get("label") or settings.get("languagename") or code),
-                    content_dir=str(settings.get("contentdir") or self.content_dir),
+                    content_dir=self._mounted_dir(str(code).lower(), settings),
                     title=str(settings.get("title") or ""),
                     params=settings.get("params") or {},
                 )
             )
         if not any(lang.code == self.default_language for lang in langs):
-            langs.append(Language(self.default_language, content_dir=self.content_dir))
+            langs.append(Language(self.default_language,
+                                  content_dir=self._mounted_dir(self.default_language, {})))
         langs.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
         return langs
+
+    def _mounted_dir(self, code: str, settings: dict[str, Any]) -> str:
+        """A language's content folder: its first mount onto `content` when the site mounts
+        content (which replaces the default `content` mount), else its contentDir."""
+        for mount in self.mounts:
+            if mount.under("content") == "" and (not mount.langs or code in mount.langs):
+                return mount.source
+        return str(settings.get("contentdir") or self.content_dir)
+
+    def content_mounts(self) -> list[Mount]:
+        """Where content comes from: the content mounts when any is given (Hugo then drops
+        its default `content` mount), else each language's contentDir (the default
+        language's own folder first); mounts whose source lies outside the site are left out."""
+        mounts = [m for m in self.mounts if m.under("content") is not None]
+        if not mounts:
+            default = self.language(self.default_language)
+            langs = [default] if default is not None else []
+            langs += [lang for lang in self.languages if lang is not default]
+            seen: dict[str, Mount] = {}
+            for lang in langs:
+                seen.setdefault(lang.content_dir, Mount(lang.content_dir, "content", (lang.code,)))
+            mounts = list(seen.values())
+        return [m for m in mounts if self.inside(self.root / m.source)]
+
+    def file_dirs(self, component: str) -> dict[str, list[Path]]:
+        """Folders of `static` or `assets` inside the site by the path below the component
+        they fill (`static/images` from `media/`: {"images": [media]}), themes' last."""
+        mounts = [m for m in self.mounts if m.under(component) is not None] or [Mount(component, component)]
+        found: dict[str, list[Path]] = {}
+        for mount in mounts:
+            folder = self.root / mount.source
+            if folder.is_dir() and self.inside(folder):
+                found.setdefault(str(mount.under(component)), []).append(folder)
+        found.setdefault("", []).extend(theme / component for theme in self.theme_dirs)
+        return found
 
     def _theme_names(self) -> list[str]:
         theme = self.config.get("theme")

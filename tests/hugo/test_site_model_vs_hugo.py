@@ -1,0 +1,70 @@
+"""The site as Hugo sees it (issue 16): module mounts, per-language settings, uglyURLs and
+permalinks, front matter of other types, errors as Hugo judges them; each fixture site is
+built by the real Hugo and compared with `writer pages` and `writer check`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hugo_build import FIXTURES, Build, build
+
+from writer.cli import main
+from writer.core.check import Checker
+from writer.core.hugo.site import Site
+
+
+@pytest.fixture(scope="module")
+def built_sites(tmp_path_factory) -> dict[str, Build]:
+    return {}
+
+
+def _built(name: str, cache: dict[str, Build], tmp_path_factory) -> Build:
+    if name not in cache:
+        cache[name] = build(FIXTURES / name, tmp_path_factory.mktemp(name))
+    return cache[name]
+
+
+def _pages(root, capsys) -> dict[str, dict]:
+    capsys.readouterr()
+    assert main(["pages", str(root), "--json"]) == 0
+    return {p["path"]: p for p in json.loads(capsys.readouterr().out)["pages"]}
+
+
+def _hugo_errors(result: Build) -> list[str]:
+    return [line for line in result.output.splitlines() if line.startswith("ERROR") and "logged" not in line]
+
+
+def _assert_pages_match(result: Build, capsys) -> dict[str, dict]:
+    ours = _pages(result.root, capsys)
+    published = {p: ours[p]["permalink"] for p in ours if ours[p]["permalink"]}
+    assert set(published) == set(result.pages), result.output
+    for path, page in result.pages.items():
+        assert (ours[path]["permalink"], ours[path]["lang"], ours[path]["kind"]) == (
+            page.permalink, page.lang, page.kind), path
+        hugo_side = {lang: f for lang, f in page.translations.items() if f}
+        assert ours[path]["translations"] == hugo_side, path
+    return ours
+
+
+def test_mounted_content_gets_hugos_permalinks(built_sites, tmp_path_factory, capsys) -> None:
+    """`content/en` mounted as `content` for English, `content/fr` for French, `docs` as
+    `content/manual`: Hugo publishes /about/features/, /manual/howto/install/ and never the
+    file left in the unmounted `content/` folder."""
+    result = _built("mounts", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert "content/LICENSE.md" not in ours
+    assert ours["content/en/about/features.md"]["permalink"] == "/about/features/"
+    assert ours["docs/howto/install.fr.md"]["permalink"] == "/fr/manual/howto/install/"
+
+
+def test_mounted_images_and_refs_are_found(built_sites, tmp_path_factory) -> None:
+    """An image in a folder mounted as `static/images`, one in a mounted `assets/images`
+    (published by Hugo's embedded image render hook) and refs to mounted pages."""
+    result = _built("mounts", built_sites, tmp_path_factory)
+    assert (result.root / "public" / "images" / "logo.png").is_file()
+    assert (result.root / "public" / "images" / "banner.png").is_file()
+    problems = Checker(Site.open(result.root)).check_site()
+    assert [p for p in problems if p.severity == "error"] == [], problems
+    assert result.missing_refs == []
