@@ -8,18 +8,16 @@ from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from .highlight import parse_code_options
 from .rawhtml import neutralize
 from .state import ENV_KEY, RenderState
+from .typographer import typographer as typographer_rule
 
 _OMITTED = "<!-- raw HTML omitted -->"
 _FIRST_TAG_RE = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
-_DASHES_RE = re.compile(r"---|--|\.\.\.")
-_DASHES = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
 
 
 def state_of(env: Any) -> RenderState:
@@ -157,29 +155,6 @@ def guillemets(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def dashes(state: StateCore) -> None:
-    """Goldmark's typographer: `---` → —, `--` → –, `...` → … (and nothing else)."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        if "--" not in block.content and "..." not in block.content:
-            continue
-        inside_autolink = 0
-        for token in block.children:
-            if token.type == "link_open" and token.info == "auto":
-                inside_autolink += 1
-            elif token.type == "link_close" and token.info == "auto":
-                inside_autolink -= 1
-            elif token.type == "text" and not inside_autolink:
-                content = token.content
-                if "--" in content or "..." in content:
-                    token.content = dashes_in(content)
-
-
-def dashes_in(text: str) -> str:
-    return _DASHES_RE.sub(lambda m: _DASHES[m.group(0)], text)
-
-
 def install(md: MarkdownIt, typographer: bool) -> None:
     """Register the Goldmark-shaped render rules (and typographer rules) on `md`."""
     rules = {
@@ -201,4 +176,5 @@ def install(md: MarkdownIt, typographer: bool) -> None:
     md.disable("replacements")
     if typographer:
         md.inline.ruler.before("html_inline", "guillemets", guillemets)
-        md.core.ruler.after("replacements", "goldmark_dashes", dashes)
+        md.disable("smartquotes")
+        md.core.ruler.after("replacements", "goldmark_typographer", typographer_rule)
