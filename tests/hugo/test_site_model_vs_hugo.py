@@ -68,3 +68,16 @@ def test_mounted_images_and_refs_are_found(built_sites, tmp_path_factory) -> Non
     problems = Checker(Site.open(result.root)).check_site()
     assert [p for p in problems if p.severity == "error"] == [], problems
     assert result.missing_refs == []
+
+
+def test_per_language_settings_give_hugos_permalinks(built_sites, tmp_path_factory, capsys) -> None:
+    """`languages.fr.yaml` with its own `permalinks` (which replace the site's, so the French
+    blog post gets no pattern), `languages.es.permalinks` in the older flat form with its own
+    contentDir, and a disabled language whose page Hugo never publishes."""
+    result = _built("perlang", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert ours["content/memos/first.fr.md"]["permalink"] == "/fr/memos/premier/"
+    assert ours["content/blog/post.fr.md"]["permalink"] == "/fr/blog/post/"
+    assert ours["content/memos/first.de.md"]["permalink"] == ""
+    assert "de" not in ours["content/memos/first.md"]["translations"]

@@ -88,7 +88,7 @@ class ContentIndex:
     def build(cls, site: Site) -> ContentIndex:
         pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
-        languages = set(site.language_codes)
+        languages = set(site.language_codes) | site.disabled_languages
         seen: set[Path] = set()
         for root in _content_roots(site):
             for file in _walk(root.folder, languages, problems):
@@ -256,10 +256,12 @@ def _read_page(
         fields=fields,
         lang_prefix=site.lang_prefix(lang),
         base_path=site.base_path,
-        patterns=site.section_permalinks("page" if kind == "page" else "section"),
+        patterns=site.section_permalinks("page" if kind == "page" else "section", lang),
     )
     key = _field(fields, "translationKey")
     translation_key = f"key:{key}" if key else f"{kind}:{logical.lower()}"
+    if lang in site.disabled_languages:  # Hugo reads nothing of a disabled language
+        permalink, translation_key = "", f"disabled:{rel_content}"
     return PageInfo(
         path=site.rel(file),
         content_path=rel_content,

@@ -53,6 +53,7 @@ class Language:
     content_dir: str = "content"
     title: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    permalinks: dict[str, Any] | None = None  # replaces the site's `permalinks` for this language
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,16 @@ def load_config(root: Path) -> dict[str, Any]:
     return config
 
 
+def _patterns(raw: Any, kind: str) -> dict[str, str]:
+    """The patterns of one page kind from a `permalinks` map, in its per-kind or older flat form."""
+    if not isinstance(raw, dict):
+        return {}
+    if any(isinstance(v, dict) for v in raw.values()):
+        chosen = raw.get(kind) or {}
+        return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
+    return {k: str(v) for k, v in raw.items()} if kind == "page" else {}
+
+
 class Site:
     """A Hugo site's root and configuration. A folder without a config is a plain Markdown folder."""
 
@@ -242,6 +253,7 @@ class Site:
         self.default_in_subdir = bool(config.get("defaultcontentlanguageinsubdir", False))
         self.content_dir = str(config.get("contentdir", "content")) if not plain else "."
         self.mounts = read_mounts(config) if not plain else []
+        self._permalinks: dict[tuple[str, str | None], dict[str, str]] = {}
         self.languages = self._read_languages()
         base = str(config.get("baseurl", "") or "")
         parts = urlsplit(base)
@@ -267,9 +279,11 @@ class Site:
     def _read_languages(self) -> list[Language]:
         raw = self.config.get("languages") or {}
         langs = []
+        self.disabled_languages: frozenset[str] = frozenset()
         for code, settings in raw.items() if isinstance(raw, dict) else []:
             settings = settings if isinstance(settings, dict) else {}
-            if settings.get("disabled"):
+            if settings.get("disabled") and str(code).lower() != self.default_language:
+                self.disabled_languages |= {str(code).lower()}
                 continue
             langs.append(
                 Language(
@@ -279,6 +293,7 @@ class Site:
                     content_dir=self._mounted_dir(str(code).lower(), settings),
                     title=str(settings.get("title") or ""),
                     params=settings.get("params") or {},
+                    permalinks=settings["permalinks"] if isinstance(settings.get("permalinks"), dict) else None,
                 )
             )
         if not any(lang.code == self.default_language for lang in langs):
@@ -363,15 +378,15 @@ class Site:
         """A path relative to the site root, with forward slashes."""
         return path.relative_to(self.root).as_posix()
 
-    def section_permalinks(self, kind: str) -> dict[str, str]:
-        """`permalinks` patterns for a page kind ("page" or "section"), by section name."""
-        raw = self.config.get("permalinks") or {}
-        if not isinstance(raw, dict):
-            return {}
-        if any(isinstance(v, dict) for v in raw.values()):
-            chosen = raw.get(kind) or {}
-            return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
-        return {k: str(v) for k, v in raw.items()} if kind == "page" else {}
+    def section_permalinks(self, kind: str, lang: str | None = None) -> dict[str, str]:
+        """`permalinks` patterns for a page kind ("page" or "section"), by section name; a
+        language's own `permalinks` replace the site's (checked with Hugo 0.168)."""
+        cache = self._permalinks
+        if (kind, lang) not in cache:
+            language = self.language(lang) if lang is not None else None
+            own = language.permalinks if language is not None else None
+            cache[kind, lang] = _patterns(own if own is not None else self.config.get("permalinks"), kind)
+        return dict(cache[kind, lang])
 
     def shortcode_names(self) -> frozenset[str]:
         """Shortcodes the site or its theme define in layouts/shortcodes/ (or layouts/_shortcodes/)."""

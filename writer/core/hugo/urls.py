@@ -152,13 +152,14 @@ def page_permalink(
     folders = [make_path(d) for d in dirs]
     if kind == "home":
         return escape_path(base_path + _join(lang_prefix))
-    if kind == "section":
-        return escape_path(base_path + _join(lang_prefix, *folders, make_path(name)))
-    section = dirs[0] if dirs else ""
+    section = dirs[0] if dirs else name if kind == "section" else ""
     pattern = (patterns or {}).get(section)
     if pattern:
-        tokens = pattern_tokens(fields, [make_path(d) for d in dirs], name, name)
+        sections = folders + [make_path(name)] if kind == "section" else folders
+        tokens = pattern_tokens(fields, sections, name, name)
         return escape_path(base_path + _join(lang_prefix, expand_pattern(pattern, tokens)))
+    if kind == "section":
+        return escape_path(base_path + _join(lang_prefix, *folders, make_path(name)))
     slug = _param(fields, "slug")
     last = make_path(str(slug)) if isinstance(slug, str) and slug.strip() else make_path(name)
     return escape_path(base_path + _join(lang_prefix, *folders, last))
