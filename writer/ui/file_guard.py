@@ -132,8 +132,14 @@ class FileGuard(QObject):
         QTimer.singleShot(OPENING_MS, self, lambda: self.store.opened(page))
 
     def closed(self, editor: PageEditor) -> None:
-        if editor.path is not None:
-            self.store.release(editor.path)
+        if editor.path is None:
+            return
+        self.store.release(editor.path)
+        self._autosaved.pop(id(editor), None)
+        path = str(editor.path)
+        still_open = any(e is not editor and e.path is not None and str(e.path) == path for e in self.window.editors())
+        if not still_open and path in self.watcher.files():
+            self.watcher.removePath(path)  # watches do not pile up as tabs open and close
 
     def shutdown(self) -> None:
         self._writer.shutdown(wait=True)
@@ -157,7 +163,9 @@ class FileGuard(QObject):
             box.setDetailedText(item.diff())
             restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            if self.ask(box) is restore:
+            choice = self.ask(box)
+            box.deleteLater()
+            if choice is restore:
                 self.restore(item)
             else:
                 self.store.discard_record(item)
@@ -277,7 +285,9 @@ class FileGuard(QObject):
                                f"{editor.path}: {exc.strerror or exc}. Your text is still here; use Save As.",
                                QMessageBox.StandardButton.Cancel)
             save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            if self.ask(box) is save_as:
+            choice = self.ask(box)
+            box.deleteLater()
+            if choice is save_as:
                 return window.save_as()
             return False
         editor.missing_on_disk = False
@@ -332,6 +342,13 @@ class FileGuard(QObject):
         mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
         theirs = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
         compare = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
+        try:
+            return self._decide(editor, disk, theirs_text, box, (mine, theirs, compare))
+        finally:
+            box.deleteLater()
+
+    def _decide(self, editor: PageEditor, disk: bytes, theirs_text: str, box: QMessageBox, buttons) -> str | None:
+        mine, theirs, compare = buttons
         choice = self.ask(box)
         while choice is compare:  # both versions side by side; a merge, or back to the question
             merged = self.show_diff(self.window.page_name(editor), theirs_text, editor.page.text())
@@ -356,10 +373,12 @@ class FileGuard(QObject):
     def show_diff(self, name: str, theirs: str, mine: str) -> str | None:
         """The Compare dialog; the merged text when the writer uses it, else None."""
         dialog = CompareDialog(name, theirs, mine, self.window)
-        self.compare_shown = dialog
-        if not messages.interactive or not dialog.exec():
-            return None
-        return dialog.merged()
+        try:
+            if not messages.interactive or not dialog.exec():
+                return None
+            return dialog.merged()
+        finally:
+            dialog.deleteLater()
 
 
 def _diff(theirs: str, mine: str) -> str:

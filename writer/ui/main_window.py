@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.translations, "Translations")
         self.helpers = Helpers(self)
         self.guard = FileGuard(self, recovery_dir or app_data_dir() / "recovery")
-        self.last_dialog = None  # the most recent helper dialog (tests and screenshots look at it)
+        self._last_dialog = None  # the most recent helper dialog (tests and screenshots look at it)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -143,6 +143,19 @@ class MainWindow(QMainWindow):
         self.guard.watch_site(model.site.root, content)
         self.site_opened.emit(str(model.site.root))
         return True
+
+    @property
+    def last_dialog(self):
+        return self._last_dialog
+
+    @last_dialog.setter
+    def last_dialog(self, dialog) -> None:
+        """Keep the newest helper dialog; the one before is deleted (closed dialogs do not pile up
+        as children of the window over a day's work)."""
+        if self._last_dialog is not None and self._last_dialog is not dialog:
+            with contextlib.suppress(RuntimeError):  # already gone with its parent
+                self._last_dialog.deleteLater()
+        self._last_dialog = dialog
 
     def open_sample_site(self) -> None:
         """The copy of the bundled sample site in Writer's data folder (made again if deleted)."""

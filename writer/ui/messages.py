@@ -65,7 +65,11 @@ def ask(message: QMessageBox):
 
 
 def show(parent: QWidget | None, kind: str, title: str, text: str, buttons: Button = Button.Ok) -> Button:
-    return _exec(box(parent, kind, title, text, buttons), kind)
+    message = box(parent, kind, title, text, buttons)
+    try:
+        return _exec(message, kind)
+    finally:
+        message.deleteLater()  # a closed box does not stay alive as a child of the window
 
 
 def warning(parent: QWidget | None, title: str, text: str) -> Button:
