@@ -255,21 +255,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, messages.tip(str(editor.path)))
 
     def name_for_path(self, path: Path, title: str = "") -> str:
-        """A page as a writer knows it: “Title” (content/blog/x/index.de.md); in a site of
-        bundles every file is called index.de.md."""
-        rel = str(path)
-        if self.model is not None:
-            with contextlib.suppress(ValueError):  # a page outside the site keeps its full path
-                rel = Path(os.path.abspath(path)).relative_to(self.model.site.root).as_posix()
-            info = self.model.index.get(rel)
-            title = title or (info.title if info else "")
-        return f"“{title}” ({rel})" if title else rel
+        return page_opening.page_label(self.model, path, title)
 
     def page_name(self, editor: PageEditor) -> str:
-        if editor.path is None:
-            return "untitled"
         title = editor.page.get("title")
-        return self.name_for_path(editor.path, title if isinstance(title, str) else "")
+        return self.name_for_path(editor.path, title if isinstance(title, str) else "") if editor.path else "untitled"
 
     def next_misspelling(self, backward: bool = False) -> None:
         self.spelling.next_misspelling(backward)

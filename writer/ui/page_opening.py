@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +61,18 @@ def open_editor(window: MainWindow, file: Path, rel: str) -> PageEditor | None:
     info = window.model.index.get(rel)
     editor.set_form_data(sibling_fields(window.model.index, info), site_values(window.model.index))
     return editor
+
+
+def page_label(model, path: Path, title: str = "") -> str:
+    """A page as a writer knows it: “Title” (content/blog/x/index.de.md); in a site of bundles
+    every file is called index.de.md."""
+    rel = str(path)
+    if model is not None:
+        with contextlib.suppress(ValueError):  # a page outside the site keeps its full path
+            rel = Path(os.path.abspath(path)).relative_to(model.site.root).as_posix()
+        info = model.index.get(rel)
+        title = title or (info.title if info else "")
+    return f"“{title}” ({rel})" if title else rel
 
 
 def _legacy_page(window: MainWindow, file: Path, error: WriterError) -> tuple[Page | None, str]:
