@@ -5,6 +5,7 @@ built by the real Hugo and compared with `writer pages` and `writer check`."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from hugo_build import FIXTURES, Build, build
@@ -81,3 +82,31 @@ def test_per_language_settings_give_hugos_permalinks(built_sites, tmp_path_facto
     assert ours["content/blog/post.fr.md"]["permalink"] == "/fr/blog/post/"
     assert ours["content/memos/first.de.md"]["permalink"] == ""
     assert "de" not in ours["content/memos/first.md"]["translations"]
+
+
+def test_ugly_urls_by_section_and_permalink_tokens(built_sites, tmp_path_factory, capsys) -> None:
+    """`[uglyURLs] post = true` (the section's list page too is `index.html`), patterns per kind
+    with `:sections[1:]`, `:sections[last]`, `:slugorfilename`, `:contentbasename`,
+    `:monthname`, `:weekdayname`, and a number as slug."""
+    result = _built("ugly", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert ours["content/post/numslug.md"]["permalink"] == "/post/1.html"
+    assert ours["content/docs/guide/_index.md"]["permalink"] == "/documentation/guide/"
+
+
+def test_ugly_urls_for_the_whole_site(tmp_path, capsys) -> None:
+    """`uglyURLs = true`: every page `name.html`, every list page `index.html`; a front matter
+    `url` (also a number) stays as written."""
+    site = tmp_path / "src"
+    shutil.copytree(FIXTURES / "ugly", site)
+    config = (site / "hugo.toml").read_text(encoding="utf-8")
+    (site / "hugo.toml").write_text(config.replace("[uglyURLs]\npost = true\n", "uglyURLs = true\n"),
+                                    encoding="utf-8")
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\n", encoding="utf-8")
+    (site / "content" / "misc" / "num.md").write_text("---\ntitle: N\nurl: 2024\n---\n", encoding="utf-8")
+    result = build(site, tmp_path / "built")
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert ours["content/_index.md"]["permalink"] == "/index.html"
+    assert ours["content/misc/num.md"]["permalink"] == "/2024/"

@@ -257,6 +257,7 @@ def _read_page(
         lang_prefix=site.lang_prefix(lang),
         base_path=site.base_path,
         patterns=site.section_permalinks("page" if kind == "page" else "section", lang),
+        ugly=site.ugly_urls(parts[0] if parts else ""),
     )
     key = _field(fields, "translationKey")
     translation_key = f"key:{key}" if key else f"{kind}:{logical.lower()}"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from writer.core.hugo.index import ContentIndex, PageInfo, logical_path
-from writer.core.hugo.urls import escape_path, make_path
+from writer.core.hugo.urls import page_permalink
 
 # {{< relref "x" >}}, {{% ref path="x" lang="en" %}}; not the {{</* */>}} comment form
 SHORTCODE_REF = re.compile(r"\{\{(?P<open>[<%])\s*(?P<name>relref|ref)\b(?P<args>[^\n]*?)\s*[>%]\}\}")
@@ -101,8 +101,10 @@ class RefResolver:
             section = page.logical.split("/")[0].lower()
             if (page.lang, section) in self._by_logical:
                 continue
-            prefix = site.lang_prefix(page.lang)
-            url = escape_path(f"{site.base_path}{prefix}/{make_path(section)}/")
+            url = page_permalink(
+                kind="section", dirs=[], name=section, fields={}, lang_prefix=site.lang_prefix(page.lang),
+                base_path=site.base_path, patterns=site.section_permalinks("section", page.lang),
+                ugly=site.ugly_urls(section))
             self._by_logical[(page.lang, section)] = PageInfo(
                 path="", content_path=section, lang=page.lang, kind="section", bundle="none",
                 title=section, draft=False, date=None, permalink=url, logical=section,

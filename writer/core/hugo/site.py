@@ -388,6 +388,14 @@ class Site:
             cache[kind, lang] = _patterns(own if own is not None else self.config.get("permalinks"), kind)
         return dict(cache[kind, lang])
 
+    def ugly_urls(self, section: str) -> bool:
+        """Whether pages of a section are published as `name.html` (`uglyURLs`, for the whole
+        site or by section name)."""
+        raw = self.config.get("uglyurls", False)
+        if isinstance(raw, dict):
+            return bool(raw.get(section.lower(), False))
+        return raw is True or str(raw).lower() == "true"
+
     def shortcode_names(self) -> frozenset[str]:
         """Shortcodes the site or its theme define in layouts/shortcodes/ (or layouts/_shortcodes/)."""
         folders = [self.root / "layouts", *(theme / "layouts" for theme in self.theme_dirs)]

@@ -94,21 +94,44 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def expand_pattern(pattern: str, tokens: Mapping[str, str]) -> str:
-    """Replace `:token` placeholders of a permalinks pattern (longest names first)."""
-    def repl(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return tokens.get(name, match.group(0))
+_TOKEN = re.compile(r":([a-z]+)(\[(-?\d*|last)(:(-?\d*))?\])?")
+_WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
-    return re.sub(r":([a-z]+)", repl, pattern)
+
+def expand_pattern(pattern: str, tokens: Mapping[str, str], sections: list[str] | None = None) -> str:
+    """Replace `:token` placeholders of a permalinks pattern; `:sections[1:]`, `:sections[last]`
+    and `:sections[0]` pick from `sections` as Hugo does."""
+    def repl(match: re.Match[str]) -> str:
+        name, bracket, first, colon, last = match.groups()
+        if name == "sections" and bracket and sections is not None:
+            if first == "last":
+                return sections[-1] if sections else ""
+            if colon is None:
+                index = int(first or 0)
+                return sections[index] if -len(sections) <= index < len(sections) else ""
+            return "/".join(sections[int(first) if first else None:int(last) if last else None])
+        if name not in tokens:
+            return match.group(0)
+        return tokens[name] + (bracket or "")
+
+    return _TOKEN.sub(repl, pattern)
+
+
+def text_value(value: Any) -> str | None:
+    """A front matter value as Hugo's text (`slug: 1` is "1"); None for maps, lists, booleans, null."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value) if isinstance(value, (str, int, float)) else None
 
 
 def pattern_tokens(
     fields: Mapping[str, Any], sections: list[str], filename: str, content_base: str
 ) -> dict[str, str]:
     date = _as_date(_param(fields, "date"))
-    title = str(_param(fields, "title") or "")
-    slug = str(_param(fields, "slug") or "")
+    title = text_value(_param(fields, "title")) or ""
+    slug = (text_value(_param(fields, "slug")) or "").strip()
     tokens = {
         "section": sections[0] if sections else "",
         "sections": "/".join(sections),
@@ -126,6 +149,7 @@ def pattern_tokens(
             monthname=_MONTHS[date.month - 1].lower(),
             day=f"{date.day:02d}",
             weekday=str(date.isoweekday() % 7),
+            weekdayname=_WEEKDAYS[date.isoweekday() % 7],
             yearday=str(date.timetuple().tm_yday),
         )
     return tokens
@@ -140,15 +164,27 @@ def page_permalink(
     lang_prefix: str,
     base_path: str = "",
     patterns: Mapping[str, str] | None = None,
+    ugly: bool = False,
 ) -> str:
     """RelPermalink of a page.
 
     `dirs` are the content folders above the page (for a bundle, above its folder),
-    `name` the file's base name or the bundle folder's name.
+    `name` the file's base name or the bundle folder's name; `ugly` (uglyURLs) publishes
+    a page as `name.html` and a list page as `index.html`.
     """
-    url = _param(fields, "url")
-    if isinstance(url, str) and url.strip():
+    url = text_value(_param(fields, "url"))
+    if url is not None and url.strip():
         return url_from_front_matter(url, lang_prefix, base_path)
+    path = _pretty_permalink(kind, dirs, name, fields, lang_prefix, base_path, patterns)
+    if not ugly:
+        return path
+    return path[:-1] + ".html" if kind == "page" else path + "index.html"
+
+
+def _pretty_permalink(
+    kind: str, dirs: list[str], name: str, fields: Mapping[str, Any], lang_prefix: str,
+    base_path: str, patterns: Mapping[str, str] | None,
+) -> str:
     folders = [make_path(d) for d in dirs]
     if kind == "home":
         return escape_path(base_path + _join(lang_prefix))
@@ -157,11 +193,11 @@ def page_permalink(
     if pattern:
         sections = folders + [make_path(name)] if kind == "section" else folders
         tokens = pattern_tokens(fields, sections, name, name)
-        return escape_path(base_path + _join(lang_prefix, expand_pattern(pattern, tokens)))
+        return escape_path(base_path + _join(lang_prefix, expand_pattern(pattern, tokens, sections)))
     if kind == "section":
         return escape_path(base_path + _join(lang_prefix, *folders, make_path(name)))
-    slug = _param(fields, "slug")
-    last = make_path(str(slug)) if isinstance(slug, str) and slug.strip() else make_path(name)
+    slug = text_value(_param(fields, "slug"))
+    last = make_path(slug) if slug is not None and slug.strip() else make_path(name)
     return escape_path(base_path + _join(lang_prefix, *folders, last))
 
 
