@@ -42,6 +42,8 @@ def _url_end(text: str, start: int) -> tuple[int, str] | None:
     if match is None:
         return None
     end = match.end()
+    while end - 1 > start and text[end - 1] in _TRAILING:  # Hugo's Goldmark trims these first
+        end -= 1
     last = text[end - 1]
     if last == ".":
         end -= 1
@@ -87,7 +89,7 @@ def _find(text: str, start: int) -> tuple[int, str] | None:
             return None
         found = (email, "email")
     end, kind = found
-    while end - 1 > start and text[end - 1] in _TRAILING:
+    while kind == "email" and end - 1 > start and text[end - 1] in _TRAILING:
         end -= 1
     return end, kind
 
@@ -125,16 +127,26 @@ def _follows_mark(before: str, typographer: bool) -> bool:
     return typographer and (last in "\"'\u00ab\u00bb" or before.endswith(("--", "...")))
 
 
-def _split(token: Token, before: str, typographer: bool) -> list[Token] | None:
+def _split(token: Token, before: str, typographer: bool, label: list[int]) -> list[Token] | None:
     """The text token as text and link tokens, or None when it holds no link.
 
-    `before` is the text just before the token ("" after an inline node or at the start)."""
+    `before` is the text just before the token ("" after an inline node or at the start).
+    `label[0]` counts the `[` still open: Goldmark links nothing inside a link label, even
+    one that never becomes a link (`[2021(https://…)]`, `[ see https://…`)."""
     text = token.content
     emails = "@" in text
+    brackets = "[" in text or "]" in text
     out: list[Token] = []
     done = 0
     position = 0
     while position < len(text):
+        if brackets and text[position] in "[]":
+            label[0] = label[0] + 1 if text[position] == "[" else max(0, label[0] - 1)
+            position += 1
+            continue
+        if label[0]:
+            position += 1
+            continue
         if emails or text[position] in "hfw":
             preceding = text[max(0, position - 3) : position] if position else before
             found = _find(text, position) if _follows_mark(preceding, typographer) else None
@@ -153,6 +165,16 @@ def _split(token: Token, before: str, typographer: bool) -> list[Token] | None:
     if done < len(text):
         out.append(_text(text[done:], token.level))
     return out
+
+
+def _count_brackets(text: str, label: list[int]) -> None:
+    if "[" not in text and "]" not in text:
+        return
+    for char in text:
+        if char == "[":
+            label[0] += 1
+        elif char == "]" and label[0]:
+            label[0] -= 1
 
 
 def _text(content: str, level: int) -> Token:
@@ -183,6 +205,7 @@ def linkify(state: StateCore) -> None:
         result: list[Token] = []
         inside_link = 0
         changed = False
+        label = [0]
         for index, child in enumerate(children):
             kind = child.type
             if kind == "link_open":
@@ -190,11 +213,13 @@ def linkify(state: StateCore) -> None:
             elif kind == "link_close":
                 inside_link -= 1
             elif kind == "text" and inside_link <= 0 and _may_hold_link(child.content):
-                parts = _split(child, _text_before(children, index), typographer)
+                parts = _split(child, _text_before(children, index), typographer, label)
                 if parts is not None:
                     result.extend(parts)
                     changed = True
                     continue
+            elif kind == "text" and inside_link <= 0:
+                _count_brackets(child.content, label)
             result.append(child)
         if changed:
             block.children = result

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import autolinks, blockattrs, fastpath, goldmark
+from . import autolinks, blockattrs, fastpath, goldmark, linkrules
 from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -47,6 +47,7 @@ def _build(options: RenderOptions) -> MarkdownIt:
     md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]  # shown as written
     md.use(footnote_plugin, inline=False)
     md.use(deflist_plugin)
+    linkrules.install(md)
     goldmark.install(md, options.typographer)
     if options.linkify:
         md.core.ruler.before("linkify", "goldmark_linkify", autolinks.linkify)
