@@ -110,3 +110,22 @@ def test_ugly_urls_for_the_whole_site(tmp_path, capsys) -> None:
     ours = _assert_pages_match(result, capsys)
     assert ours["content/_index.md"]["permalink"] == "/index.html"
     assert ours["content/misc/num.md"]["permalink"] == "/2024/"
+
+
+def test_build_options_and_cascades_publish_what_hugo_publishes(built_sites, tmp_path_factory, capsys) -> None:
+    """`build.render: never` (or `false`), `headless: true` and the same cascaded from a section
+    (to the section itself too, or only to `target.kind: page`): no page, so an empty permalink;
+    `render: link` keeps its permalink though Hugo writes no file; `list: never` is published;
+    refs to unpublished pages are no error (Hugo writes an empty link)."""
+    result = _built("buildopts", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [] and result.missing_refs == [], result.output
+    ours = _pages(result.root, capsys)
+    link_only = "content/plain/linkonly.md"
+    assert ours.pop(link_only)["permalink"] == "/plain/linkonly/" and link_only not in result.pages
+    published = {path for path, page in ours.items() if page["permalink"]}
+    assert published == set(result.pages), result.output
+    for path, page in result.pages.items():
+        assert ours[path]["permalink"] == page.permalink, path
+    assert ours["content/drafts/sketch.md"]["draft"] is ours["content/drafts/_index.md"]["draft"] is True
+    problems = Checker(Site.open(result.root)).check_site()
+    assert [p for p in problems if p.severity == "error"] == [], problems

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,7 @@ class ContentIndex:
                 page = _read_page(site, root, file, languages, problems)
                 if page is not None:
                     pages.append(page)
+        pages = _apply_build_options(pages, site.config.get("cascade"))
         pages.sort(key=lambda p: p.path)
         return cls(site, pages, problems)
 
@@ -284,6 +286,69 @@ def _field(fields: dict[str, Any], name: str) -> Any:
     """A top-level field whatever the case of its key (Hugo lower-cases them: `Title:` is the title)."""
     found, value = find(fields, name)
     return value if found else None
+
+
+_CASCADED = ("build", "headless", "draft")  # what the index needs of front matter and cascades
+
+
+def _cascade_entries(value: Any) -> list[dict[str, Any]]:
+    """A `cascade` value (a map, or a list of maps each with an optional `target`) as maps
+    with lower-cased keys."""
+    entries = value if isinstance(value, list) else [value]
+    return [{str(k).lower(): v for k, v in e.items()} for e in entries if isinstance(e, dict)]
+
+
+def _targets(entry: dict[str, Any], page: PageInfo) -> bool:
+    """Whether a cascade entry's `target` (`_target`) matches a page: kind, path glob, lang."""
+    target = entry.get("target", entry.get("_target"))
+    if not isinstance(target, dict):
+        return True
+    checks = {"kind": page.kind, "path": "/" + page.logical, "lang": page.lang}
+    for key, value in target.items():
+        key = str(key).lower()
+        if key in checks and value and not fnmatch.fnmatchcase(checks[key], str(value).replace("**", "*")):
+            return False
+    return True
+
+
+def _ancestors(page: PageInfo) -> Iterator[str]:
+    """The logical paths whose cascade reaches a page, nearest first (a section's own too)."""
+    parts = page.logical.split("/") if page.logical else []
+    if page.bundle != "branch":
+        parts = parts[:-1]
+    for end in range(len(parts), -1, -1):
+        yield "/".join(parts[:end]).lower()
+
+
+def _apply_build_options(pages: list[PageInfo], site_cascade: Any) -> list[PageInfo]:
+    """Pages with Hugo's build options applied, from their front matter or a cascade (nearest
+    first): `render: never` (or `false`) and `headless: true` publish nothing, so such a page
+    gets an empty permalink; a cascaded `draft` marks drafts (checked with Hugo 0.168)."""
+    sources: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for page in pages:
+        if page.bundle == "branch" and _field(page.fields, "cascade") is not None:
+            sources[page.lang, page.logical.lower()] += _cascade_entries(_field(page.fields, "cascade"))
+    sources[None, ""] += _cascade_entries(site_cascade) if site_cascade else []
+    out = []
+    for page in pages:
+        values = {key: _field(page.fields, key) for key in _CASCADED}
+        for ancestor in _ancestors(page) if len(sources) > 1 or sources[None, ""] else ():
+            for entry in (*sources.get((page.lang, ancestor), ()), *sources.get((None, ancestor), ())):
+                for key in _CASCADED:
+                    if values[key] is None and key in entry and _targets(entry, page):
+                        values[key] = entry[key]
+        out.append(_with_build_options(page, values))
+    return out
+
+
+def _with_build_options(page: PageInfo, values: dict[str, Any]) -> PageInfo:
+    build = values["build"]
+    render = {str(k).lower(): v for k, v in build.items()}.get("render") if isinstance(build, dict) else None
+    hidden = render is False or str(render).lower() in ("never", "false") or _as_bool(values["headless"] or False)
+    draft = page.draft or (values["draft"] is not None and _as_bool(values["draft"]))
+    if not hidden and draft == page.draft:
+        return page
+    return replace(page, permalink="" if hidden else page.permalink, draft=draft)
 
 
 def logical_path(target: str, languages: set[str]) -> tuple[str, str | None]:
