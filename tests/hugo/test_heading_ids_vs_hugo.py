@@ -64,7 +64,10 @@ def published() -> dict[str, str]:
 
 
 def _config(toml_text: str) -> dict:
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
 
     def lower(value):
         if isinstance(value, dict):

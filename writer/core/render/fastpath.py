@@ -21,6 +21,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from .emoji import emoji as emoji_rule
+
 # The characters a block rule's first line can start with (after indentation). Rules not
 # listed may start with anything and are asked unless a guard below rules them out.
 _FIRST_CHARS = {
@@ -53,6 +55,7 @@ _INLINE_TRIGGERS = {
     "guillemets": "<>",
     "html_inline": "<",
     "entity": "&",
+    "emoji": ":",
 }
 _DEFINITION = ":~"
 
@@ -163,10 +166,14 @@ def _narrow_terminators(md: MarkdownIt) -> None:
     for rule in inline.ruler.__rules__:
         if not rule.enabled:
             continue
+        triggers = getattr(rule.fn, "triggers", None)  # rules that say where they match
+        if isinstance(triggers, str):
+            chars.update(triggers)
+            continue
         if rule.name not in _INLINE_TRIGGERS:
             return  # a rule we do not know: keep markdown-it's full set
         chars.update(_INLINE_TRIGGERS[rule.name])
-    if not md.options.get("linkify"):
+    if not md.options.get("linkify") and not md.inline.ruler.getRules("").count(emoji_rule):
         chars.discard(":")
     inline.terminator_re = re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 

@@ -64,6 +64,11 @@ def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     lang, _, rest = info.partition(" ")
     if lang.startswith("{"):
         lang, rest = "", info
+    if lang == "goat":  # Hugo draws an SVG; the preview shows the drawing as text, in place
+        return (
+            f'<div class="goat svg-container writer-goat"{_source_attr(token)}>'
+            f"<pre>{escape(token.content, quote=False)}</pre></div>\n"
+        )
     brace = rest.find("{")
     code_options = parse_code_options(
         rest[brace:] if brace >= 0 else "", state.options.line_numbers

@@ -72,6 +72,8 @@ def heading_text(inline: Token, marker: Marker | None = None) -> str:
             parts.clear()
         elif child.type == "image":
             parts.append(heading_text(child, marker))
+        elif child.type == "html_inline" and child.meta.get("emoji"):
+            parts.append(child.meta["emoji"])  # Hugo's id holds the short name
     text = "".join(parts)
     if marker is not None and marker.prefix in text:
         text = marker.pattern.sub("", text)

@@ -46,6 +46,27 @@ def _id_type(value: Any) -> str:
     return low if low in ("github-ascii", "blackfriday") else "github"
 
 
+def _pairs(value: Any, default: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        return default
+    return tuple(
+        (str(pair[0]), str(pair[1]))
+        for pair in value
+        if isinstance(pair, list) and len(pair) == 2 and str(pair[0]) and str(pair[1])
+    )
+
+
+def _passthrough(value: Any) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Hugo's passthrough extension: off unless `enable`; Hugo's default delimiters."""
+    if not isinstance(value, dict) or not _flag(value.get("enable"), False):
+        return {}
+    delimiters = value.get("delimiters") if isinstance(value.get("delimiters"), dict) else {}
+    return {
+        "passthrough_block": _pairs(delimiters.get("block"), (("\\[", "\\]"), ("$$", "$$"))),
+        "passthrough_inline": _pairs(delimiters.get("inline"), (("\\(", "\\)"),)),
+    }
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """The Goldmark and highlight settings that change the preview."""
@@ -60,6 +81,9 @@ class RenderOptions:
     auto_heading_id: bool = True
     heading_id_type: str = "github"  # github, github-ascii, blackfriday
     definition_term_id: bool = False
+    emoji: bool = False
+    passthrough_block: tuple[tuple[str, str], ...] = ()  # delimiter pairs; none: off
+    passthrough_inline: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_config(cls, config: dict) -> RenderOptions:
@@ -80,4 +104,6 @@ class RenderOptions:
             auto_heading_id=_flag(_get(parser, "autoheadingid"), True),
             heading_id_type=_id_type(_get(parser, "autoheadingidtype")),
             definition_term_id=_flag(_get(parser, "autodefinitiontermid"), False),
+            emoji=_flag(_get(config, "enableemoji"), False),
+            **_passthrough(_get(goldmark, "extensions", "passthrough")),
         )

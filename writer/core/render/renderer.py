@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import autolinks, blockattrs, fastpath, goldmark, linkrules
+from . import autolinks, blockattrs, emoji, fastpath, goldmark, linkrules, passthrough
 from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -55,6 +55,10 @@ def _build(options: RenderOptions) -> MarkdownIt:
         md.core.ruler.after("block", "writer_title_attrs", title_attributes)
     if options.block_attributes:
         blockattrs.install(md)
+    if options.emoji:
+        emoji.install(md)
+    if options.passthrough_block or options.passthrough_inline:
+        passthrough.install(md, options.passthrough_block, options.passthrough_inline)
     md.core.ruler.push("writer_post", postprocess)
     md.add_render_rule("image", render_image)
     md.add_render_rule(SHORTCODE_TOKEN, render_shortcode_block)
