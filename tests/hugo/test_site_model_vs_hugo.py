@@ -129,3 +129,25 @@ def test_build_options_and_cascades_publish_what_hugo_publishes(built_sites, tmp
     assert ours["content/drafts/sketch.md"]["draft"] is ours["content/drafts/_index.md"]["draft"] is True
     problems = Checker(Site.open(result.root)).check_site()
     assert [p for p in problems if p.severity == "error"] == [], problems
+
+
+def test_errors_as_hugo_judges_them(built_sites, tmp_path_factory, tmp_path, capsys) -> None:
+    """A relref inside a front matter string is never run by Hugo: a warning, not an error.
+    A broken ref inside a paired shortcode's inner text fails Hugo's build, which names it
+    `1:1`; Writer keeps its real line and column."""
+    result = _built("judged", built_sites, tmp_path_factory)
+    assert sorted((f, line, col, target) for f, line, col, target in result.missing_refs) == [
+        ("content/inner.md", 1, 1, "absent"), ("content/inner.md", 1, 1, "not-there")], result.output
+    problems = Checker(Site.open(result.root)).check_site()
+    errors = sorted((p.path, p.line, p.column, p.code) for p in problems if p.severity == "error")
+    assert errors == [("content/inner.md", 8, 6, "broken-ref"), ("content/inner.md", 12, 6, "broken-ref")]
+    in_front_matter = [(p.line, p.column, p.severity) for p in problems if p.path == "content/page.md"]
+    assert in_front_matter == [(3, 19, "warning")]
+
+    site = tmp_path / "clean"
+    shutil.copytree(FIXTURES / "judged", site)
+    (site / "content" / "inner.md").unlink()
+    clean = build(site, tmp_path / "built")
+    assert "ERROR" not in clean.output, clean.output
+    capsys.readouterr()
+    assert main(["check", str(clean.root)]) == 0

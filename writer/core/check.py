@@ -108,13 +108,17 @@ class Checker:
         if page.error is not None:
             problems.append(problem_from_error(self.site, page.error, "front-matter-syntax"))
         problems += _impossible_dates(rel, page)
-        problems += self._refs(rel, page.front_matter.block, 1, info)
+        problems += self._refs(rel, page.front_matter.block, 1, info, in_front_matter=True)
         problems += self._refs(rel, page.body, page.body_first_line, info)
         problems += self._images(rel, page)
         return problems
 
-    def _refs(self, rel: str, text: str, first_line: int, info: PageInfo | None) -> list[Problem]:
+    def _refs(self, rel: str, text: str, first_line: int, info: PageInfo | None, *,
+              in_front_matter: bool = False) -> list[Problem]:
+        """Broken refs; one inside a front matter string is only a warning: Hugo never runs
+        shortcodes there, so its build does not fail (checked with Hugo 0.168)."""
         out = []
+        severity = WARNING if in_front_matter else self.ref_severity
         for use in find_refs(text, first_line):
             if not use.target:
                 message = f'{use.name} has no target: "{text[use.start:use.end]}"'
@@ -122,7 +126,9 @@ class Checker:
                 message = f'{use.name} "{use.target}": page not found'
             else:
                 continue
-            out.append(Problem(rel, use.line, use.column, self.ref_severity, "broken-ref", message))
+            if in_front_matter:
+                message += " (in front matter, where Hugo does not run shortcodes: a template shows it as text)"
+            out.append(Problem(rel, use.line, use.column, severity, "broken-ref", message))
         return out
 
     def _images(self, rel: str, page: Page) -> list[Problem]:
