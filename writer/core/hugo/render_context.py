@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site
 from writer.core.render import RefTarget, Renderer, RenderOptions
+from writer.core.render.options import _get
 from writer.core.render.policy import site_url
 
 
@@ -75,6 +77,9 @@ class PageRenderContext:
         if self.file is None:
             return None
         found = image_file(src, self.file, self.model.static_dirs())
+        if found is None and self.embedded_hooks()[1]:  # Hugo's image hook looks in assets/
+            asset = self.model.site.root / "assets" / src.lstrip("/")
+            found = asset if asset.is_file() else None
         if found is None:
             return None
         if self.preview:
@@ -83,6 +88,82 @@ class PageRenderContext:
 
     def site_shortcodes(self) -> frozenset[str]:
         return self.model.shortcodes
+
+    def embedded_hooks(self) -> tuple[bool, bool]:
+        cached = getattr(self.model, "_embedded_hooks", None)
+        if cached is None:
+            cached = embedded_hook_settings(self.model.site)
+            self.model._embedded_hooks = cached  # type: ignore[attr-defined]
+        return cached
+
+    def page_url(self) -> str | None:
+        return self.info.permalink if self.info is not None else None
+
+    def link_target(self, path: str) -> str | None:
+        """What Hugo's embedded link hook finds for a path: a page (`GetPage`), a resource
+        of the page's bundle, or a file under `assets/`; its RelPermalink."""
+        resolver, site = self.model.resolver, self.model.site
+        lang = self.info.lang if self.info is not None else site.default_language
+        if not path.strip("/"):
+            return site.base_path + site.lang_prefix(lang) + "/"  # GetPage "" is the home page
+        found = None
+        if self.info is not None and not path.startswith("/"):  # relative to the page itself
+            base = self.info.logical if self.info.bundle == "leaf" else posixpath.dirname(self.info.logical)
+            joined = posixpath.normpath(posixpath.join(base, path))
+            if not joined.startswith(".."):
+                found = resolver.resolve("/" + joined, self.info)
+        if found is None and not path.endswith(".html"):
+            found = resolver.resolve(path, self.info)
+        if found is not None and found.page is not None:
+            return found.page.permalink
+        if self.info is not None and self.file is not None and self.info.bundle == "leaf":
+            resource = self.file.parent / path
+            if resource.is_file() and resource.suffix not in (".md", ".html"):
+                return _resource_url(site, self.info) + path
+        if (site.root / "assets" / path.lstrip("/")).is_file():
+            return site.base_path + "/" + path.lstrip("/")
+        return None
+
+
+def _resource_url(site: Site, info: PageInfo) -> str:
+    """A bundle's resources are published once, under the default language's path."""
+    prefix = site.lang_prefix(info.lang)
+    url = info.permalink
+    if prefix and url.startswith(site.base_path + prefix + "/"):
+        url = site.base_path + site.lang_prefix(site.default_language) + url[len(site.base_path + prefix):]
+    return url if url.endswith("/") else url + "/"
+
+
+def embedded_hook_settings(site: Site) -> tuple[bool, bool]:
+    """Hugo's `markup.goldmark.renderHooks.{link,image}.useEmbedded`: `auto` (the default) is
+    on for a multilingual site on one host without its own hook; `fallback` when the site
+    has no hook; `always`; `never`."""
+    hooks = _get(site.config, "markup", "goldmark", "renderhooks") or {}
+    multilingual = len(site.languages) > 1
+    single_host = not any(
+        isinstance(v, dict) and v.get("baseurl") for v in (site.config.get("languages") or {}).values()
+    )
+    result = []
+    for kind in ("link", "image"):
+        setting = str(_get(hooks, kind, "useembedded") or "auto").lower()
+        custom = _has_custom_hook(site, kind)
+        result.append(
+            setting == "always"
+            or (setting == "fallback" and not custom)
+            or (setting == "auto" and multilingual and single_host and not custom)
+        )
+    return result[0], result[1]
+
+
+def _has_custom_hook(site: Site, kind: str) -> bool:
+    theme = site.config.get("theme")
+    themes = theme if isinstance(theme, list) else [theme] if theme else []
+    roots = [site.root] + [site.root / "themes" / str(name) for name in themes]
+    return any(
+        any((root / "layouts" / folder).glob(f"render-{kind}*.html"))
+        for root in roots
+        for folder in ("_markup", "_default/_markup")
+    )
 
 
 def render_page_file(path: Path, site_path: Path | None = None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from .builtins import broken_ref_marker, missing_label, ref_target
+from .hooks import embedded_link
 from .state import ENV_KEY, RenderState
 from .urls import safe_url
 
@@ -60,11 +61,16 @@ def fix_inline(inline: Token, state: RenderState) -> None:
     for index, child in enumerate(children):
         if child.type == "link_open":
             href = str(child.attrs.get("href", ""))
-            if holds(href):
+            marker = None
+            shortcode = holds(href)
+            if shortcode:
                 marker = _resolve_ref_href(child, state)
                 if marker is not None:
                     inserts.append((index + 1, marker))
                 href = str(child.attrs["href"])
+            # Hugo's hook sees a shortcode's placeholder, finds nothing and keeps it
+            if not shortcode and child.markup != "linkify" and state.embedded_hooks()[0]:
+                href = embedded_link(href, state.page_url(), state.link_target)
             child.attrs["href"] = safe_url(href)
             title = child.attrs.get("title")
             if title and holds(str(title)):

@@ -166,6 +166,10 @@ def _footnote_line(tokens: list[Token], index: int, rs: RenderState) -> None:
         if later.map is not None:
             tokens[index].attrs["data-source-line"] = str(rs.source_line(later.map[0]))
             return
+    for earlier in reversed(tokens[:index]):  # empty notes: the last block before them
+        if earlier.map is not None:
+            tokens[index].attrs["data-source-line"] = str(rs.source_line(earlier.map[1] - 1))
+            return
 
 
 def render_shortcode_block(

@@ -26,6 +26,29 @@ class RenderState:
     depth: int = 0
     block_shortcodes: set[int] = field(default_factory=set)
     site_shortcodes: frozenset[str] | None = None
+    hooks: tuple[bool, bool] | None = None
+
+    def embedded_hooks(self) -> tuple[bool, bool]:
+        """(link, image): whether Hugo's embedded render hooks run on this page's site."""
+        if self.hooks is None:
+            ask = getattr(self.context, "embedded_hooks", None)
+            try:
+                self.hooks = tuple(ask()) if ask is not None else (False, False)  # type: ignore[assignment]
+            except Exception:
+                self.hooks = (False, False)
+        return self.hooks  # type: ignore[return-value]
+
+    def page_url(self) -> str | None:
+        ask = getattr(self.context, "page_url", None)
+        try:
+            return ask() if ask is not None else None
+        except Exception:
+            return None
+
+    def link_target(self, path: str) -> str | None:
+        """The RelPermalink of a page, page resource or asset a link path names, or None."""
+        ask = getattr(self.context, "link_target", None)
+        return ask(path) if ask is not None else None
 
     def source_line(self, line: int) -> int:
         """1-based line in the body for a 0-based line of the parsed text."""
