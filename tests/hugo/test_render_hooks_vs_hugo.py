@@ -50,3 +50,13 @@ def test_french_page_links_are_french(built) -> None:
     else:
         assert 'href="/fr/about/"' in html and 'href="/fr/blog/post/#top"' in html
         assert "Grok_%28chatbot%29" in html and 'href="/blog/post/pic.png"' in html
+
+
+def test_remote_image_sources_match_hugo(built) -> None:
+    import re
+
+    name, result, model = built
+    remote = re.compile(r'<img src="(https?://[^"]*)"')
+    for rel, published in sorted(result.pages.items()):
+        ours = model.render_body(Page.load(result.root / rel).body, (result.root / rel).resolve())
+        assert remote.findall(ours) == remote.findall(published.content), (name, rel)

@@ -9,7 +9,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from .builtins import broken_ref_marker, missing_label, ref_target
-from .hooks import embedded_link
+from .hooks import embedded_link, template_url
 from .state import ENV_KEY, RenderState
 from .urls import safe_url
 
@@ -69,7 +69,7 @@ def fix_inline(inline: Token, state: RenderState) -> None:
                     inserts.append((index + 1, marker))
                 href = str(child.attrs["href"])
             # Hugo's hook sees a shortcode's placeholder, finds nothing and keeps it
-            if not shortcode and child.markup != "linkify" and state.embedded_hooks()[0]:
+            if not shortcode and state.embedded_hooks()[0]:
                 href = embedded_link(href, state.page_url(), state.link_target)
             child.attrs["href"] = safe_url(href)
             title = child.attrs.get("title")
@@ -90,6 +90,8 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     alt = state.extraction.plain(alt)
     src = safe_url(str(token.attrs.get("src", "")))
     url, found = state.resolve_image(src) if src else (src, True)
+    if url == src and state.embedded_hooks()[1]:
+        url = src = template_url(src)  # Hugo's image hook writes the src through html/template
     html = f'<img src="{escape(url)}" alt="{escape(alt)}"'
     title = token.attrs.get("title")
     if title:
