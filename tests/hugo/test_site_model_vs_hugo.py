@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
-from hugo_build import FIXTURES, Build, build
+from hugo_build import FIXTURES, Build, build, hugo_binary
 
 from writer.cli import main
 from writer.core.check import Checker
@@ -151,3 +152,21 @@ def test_errors_as_hugo_judges_them(built_sites, tmp_path_factory, tmp_path, cap
     assert "ERROR" not in clean.output, clean.output
     capsys.readouterr()
     assert main(["check", str(clean.root)]) == 0
+
+
+@pytest.mark.parametrize("name", ["mounts", "perlang", "ugly", "buildopts", "judged"])
+def test_languages_and_content_folders_match_hugo_config(name) -> None:
+    """Enabled languages by weight, and each language's content folder as `hugo config` mounts it."""
+    proc = subprocess.run([str(hugo_binary()), "config", "--format", "json", "--source", str(FIXTURES / name)],
+                          capture_output=True, text=True, check=True)
+    hugo = json.loads(proc.stdout[proc.stdout.index("{"):])
+    languages = hugo.get("languages") or {hugo["defaultcontentlanguage"]: {"weight": 0}}
+    enabled = {code: lang for code, lang in languages.items() if not lang.get("disabled")}
+    site = Site.open(FIXTURES / name)
+    assert site.language_codes == sorted(enabled, key=lambda code: (enabled[code]["weight"], code))
+    assert site.disabled_languages == {code for code in languages if code not in enabled}
+    for code in enabled:
+        whole = [m for m in hugo["module"]["mounts"] if m["target"] == "content"]
+        folders = [m["source"] for m in whole if code in m.get("sites", {}).get("matrix", {}).get("languages", [])]
+        folders += [m["source"] for m in whole if "sites" not in m]
+        assert site.language(code).content_dir == (folders[0] if folders else "content"), (name, code)

@@ -90,12 +90,12 @@ class ContentIndex:
         pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes) | site.disabled_languages
-        seen: set[Path] = set()
+        seen: set[str] = set()
         for root in _content_roots(site):
             for file in _walk(root.folder, languages, problems):
-                if file in seen:  # mounted twice: the first mount wins
+                if str(file) in seen:  # mounted twice: the first mount wins
                     continue
-                seen.add(file)
+                seen.add(str(file))
                 page = _read_page(site, root, file, languages, problems)
                 if page is not None:
                     pages.append(page)
@@ -329,10 +329,15 @@ def _apply_build_options(pages: list[PageInfo], site_cascade: Any) -> list[PageI
         if page.bundle == "branch" and _field(page.fields, "cascade") is not None:
             sources[page.lang, page.logical.lower()] += _cascade_entries(_field(page.fields, "cascade"))
     sources[None, ""] += _cascade_entries(site_cascade) if site_cascade else []
+    cascades = len(sources) > 1 or bool(sources[None, ""])
     out = []
     for page in pages:
-        values = {key: _field(page.fields, key) for key in _CASCADED}
-        for ancestor in _ancestors(page) if len(sources) > 1 or sources[None, ""] else ():
+        own = {key.lower(): value for key, value in page.fields.items() if key.lower() in _CASCADED}
+        if not cascades and not own.get("build") and not own.get("headless"):
+            out.append(page)  # the common case, kept fast
+            continue
+        values = {key: own.get(key) for key in _CASCADED}
+        for ancestor in _ancestors(page) if cascades else ():
             for entry in (*sources.get((page.lang, ancestor), ()), *sources.get((None, ancestor), ())):
                 for key in _CASCADED:
                     if values[key] is None and key in entry and _targets(entry, page):

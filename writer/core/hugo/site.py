@@ -21,6 +21,7 @@ import yaml
 from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError, WriterError
 from writer.core.frontmatter.toml_load import load_toml
 from writer.core.frontmatter.yaml_load import load_yaml
+from writer.core.hugo.urls import permalink_patterns
 from writer.core.textio import MAX_SETTINGS_BYTES, decode_bytes, read_limited
 
 CONFIG_NAMES = ("hugo", "config")
@@ -232,16 +233,6 @@ def load_config(root: Path) -> dict[str, Any]:
     return config
 
 
-def _patterns(raw: Any, kind: str) -> dict[str, str]:
-    """The patterns of one page kind from a `permalinks` map, in its per-kind or older flat form."""
-    if not isinstance(raw, dict):
-        return {}
-    if any(isinstance(v, dict) for v in raw.values()):
-        chosen = raw.get(kind) or {}
-        return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
-    return {k: str(v) for k, v in raw.items()} if kind == "page" else {}
-
-
 class Site:
     """A Hugo site's root and configuration. A folder without a config is a plain Markdown folder."""
 
@@ -305,9 +296,9 @@ class Site:
     def _mounted_dir(self, code: str, settings: dict[str, Any]) -> str:
         """A language's content folder: its first mount onto `content` when the site mounts
         content (which replaces the default `content` mount), else its contentDir."""
-        for mount in self.mounts:
-            if mount.under("content") == "" and (not mount.langs or code in mount.langs):
-                return mount.source
+        whole = [m for m in self.mounts if m.under("content") == ""]
+        for mount in [m for m in whole if code in m.langs] + [m for m in whole if not m.langs]:
+            return mount.source
         return str(settings.get("contentdir") or self.content_dir)
 
     def content_mounts(self) -> list[Mount]:
@@ -385,7 +376,7 @@ class Site:
         if (kind, lang) not in cache:
             language = self.language(lang) if lang is not None else None
             own = language.permalinks if language is not None else None
-            cache[kind, lang] = _patterns(own if own is not None else self.config.get("permalinks"), kind)
+            cache[kind, lang] = permalink_patterns(own if own is not None else self.config.get("permalinks"), kind)
         return dict(cache[kind, lang])
 
     def ugly_urls(self, section: str) -> bool:

@@ -155,6 +155,16 @@ def pattern_tokens(
     return tokens
 
 
+def permalink_patterns(raw: Any, kind: str) -> dict[str, str]:
+    """The patterns of one page kind from a `permalinks` map, in its per-kind or older flat form."""
+    if not isinstance(raw, dict):
+        return {}
+    if any(isinstance(v, dict) for v in raw.values()):
+        chosen = raw.get(kind) or {}
+        return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
+    return {k: str(v) for k, v in raw.items()} if kind == "page" else {}
+
+
 def page_permalink(
     *,
     kind: str,
