@@ -100,21 +100,21 @@ _WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "
 
 def expand_pattern(pattern: str, tokens: Mapping[str, str], sections: list[str] | None = None) -> str:
     """Replace `:token` placeholders of a permalinks pattern; `:sections[1:]`, `:sections[last]`
-    and `:sections[0]` pick from `sections` as Hugo does."""
+    and `:sections[0]` pick from `sections` as Hugo does. Hugo lower-cases the result."""
     def repl(match: re.Match[str]) -> str:
         name, bracket, first, colon, last = match.groups()
         if name == "sections" and bracket and sections is not None:
             if first == "last":
                 return sections[-1] if sections else ""
+            start = max(int(first or 0), 0)  # Hugo 0.168 reads a negative index as 0
             if colon is None:
-                index = int(first or 0)
-                return sections[index] if -len(sections) <= index < len(sections) else ""
-            return "/".join(sections[int(first) if first else None:int(last) if last else None])
+                return sections[start] if start < len(sections) else ""
+            return "/".join(sections[start:max(int(last), 0) if last else None])
         if name not in tokens:
             return match.group(0)
         return tokens[name] + (bracket or "")
 
-    return _TOKEN.sub(repl, pattern)
+    return _TOKEN.sub(repl, pattern).lower()
 
 
 def text_value(value: Any) -> str | None:
