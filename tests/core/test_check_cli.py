@@ -45,7 +45,8 @@ def test_check_json_lists_every_kind_of_problem(capsys, suffix) -> None:
     assert (guide, 19, 1, "missing-image") in found
     assert not any(p["code"] == "missing-image" and "diagram" in p["message"] for p in problems)
     assert all(p["severity"] == "warning" for p in problems if p["code"] == "broken-ref")  # site level
-    assert code == 1  # the missing image is an error
+    assert all(p["severity"] == "warning" for p in problems if p["code"] == "missing-image")
+    assert code == 0  # Hugo builds this site (a missing image is no error for Hugo): nothing is an error
     assert snapshot(suffix) == before
 
 

@@ -80,7 +80,7 @@ def test_check_names_images_outside_the_site(root, capsys) -> None:
         '{{< figure src="../../../secret.png" alt="c" >}}\n'))
     code, problems = check_json(capsys, root)
     mine = [p for p in problems if p["path"] == "content/blog/post.md"]
-    assert code == 1
+    assert code == 0  # warnings: Hugo builds such a page (it publishes the src as written)
     assert [(p["line"], p["code"]) for p in mine] == [(5, "missing-image"), (7, "missing-image"),
                                                        (9, "missing-image"), (3, "missing-image")]
     assert all("outside the site" in p["message"] for p in mine)
@@ -127,7 +127,7 @@ def test_a_theme_outside_the_site_is_not_read(root, secret, capsys) -> None:
     assert site.theme_dirs == [root / "themes" / "good"]
     code, problems = check_json(capsys, root)
     codes = {(p["path"], p["code"], p["severity"]) for p in problems}
-    assert codes == {(".", "outside-site", "warning"), ("content/p.md", "missing-image", "error")}
+    assert codes == {(".", "outside-site", "warning"), ("content/p.md", "missing-image", "warning")}
     assert 'theme = "../../evil"' in next(p["message"] for p in problems if p["code"] == "outside-site")
 
 

@@ -142,13 +142,13 @@ class Checker:
                 )
             found = self._image(use.src, page.path)
             if found is not None:
-                out.append(Problem(rel, use.line, use.column, ERROR, "missing-image", found))
+                out.append(Problem(rel, use.line, use.column, WARNING, "missing-image", found))
         for key, src in front_matter_images(page.fields):
             found = self._image(src, page.path)
             if found is not None:
                 line = _key_line(page.front_matter.block, key)
                 message = found.replace(f'image "{src}"', f'image "{src}" named by front matter field "{key}"', 1)
-                out.append(Problem(rel, line, None, ERROR, "missing-image", message))
+                out.append(Problem(rel, line, None, WARNING, "missing-image", message))
         return out
 
     def _image(self, src: str, page_file: Path) -> str | None:
