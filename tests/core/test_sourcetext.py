@@ -100,3 +100,10 @@ def test_a_lone_cr_and_a_typed_newline_never_merge_into_one_break() -> None:
     source = SourceText("a\rb\nc")
     source.apply(1, 0, 1, "")  # "b" deleted: "\r" + "\n" would become one break
     assert source.text() == "a\n\nc" and source.display() == "a\n\nc"
+
+
+def test_breaks_kept_apart_after_several_lone_crs() -> None:
+    source = SourceText("\r\r")
+    source.apply(2, 0, 0, "\u2029")  # found by the property test: the fix must not make a new pair
+    assert source.display() == "\n\n\n" and source.text().count("\n") + source.text().count("\r") - \
+        source.text().count("\r\n") == 3

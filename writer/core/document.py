@@ -138,7 +138,7 @@ def raw_block_problem(block: str) -> str:
     """Why a text typed as the whole front matter block cannot be that block ("" when it can):
     an opening `---` or `+++` without its closing line would take the body in."""
     front, rest = fmmod.split(block)
-    if front.error is not None and "no closing" in front.error.message:
+    if front.unclosed:
         delim = "+++" if front.format == fmmod.TOML else "---"
         return f"the closing '{delim}' line is missing, so the whole page would become front matter"
     if front.format is None and block.strip():

@@ -79,9 +79,13 @@ class SourceText:
     def _keep_breaks_apart(self, first: int, end: int) -> None:
         """A lone `\r`, an emptied line and a `\n` would read as one `\r\n` break: the
         `\r` takes the page's newline so that the text keeps the lines the widget shows."""
-        for index in range(max(first, 1), min(end + 1, len(self.lines))):
-            if self.lines[index] == "" and self.breaks[index - 1] == "\r" and self.breaks[index].startswith("\n"):
+        for start in range(max(first, 1), min(end + 1, len(self.lines))):
+            index = start
+            # a `\r` turned `\n` may meet another lone `\r` before it: walk back while it does
+            while index >= 1 and self.lines[index] == "" and self.breaks[index - 1] == "\r" \
+                    and self.breaks[index].startswith("\n"):
                 self.breaks[index - 1] = self.newline
+                index -= 1
 
     def _breaks_for(self, old: str, new: str, old_breaks: list[str]) -> list[str]:
         """The line breaks inside `new`. When the edit kept the number of breaks (a replace-all

@@ -48,17 +48,14 @@ interactive = True  # False for --screenshot: nobody is there to answer, nothing
 
 
 def _exec(message: QMessageBox, kind: str) -> Button:  # tests answer here instead of a person
-    if not interactive:
-        print(f"writer: {message.windowTitle()}: {message.text()}", file=sys.stderr)
-        return Button.NoButton
-    message.exec()
-    return message.standardButton(message.clickedButton())
+    clicked = ask(message)
+    return message.standardButton(clicked) if clicked is not None else Button.NoButton
 
 
 def ask(message: QMessageBox):
     """Show a box with buttons of its own; the button clicked (None when nobody can answer)."""
     if not interactive:
-        print(f"writer: {message.windowTitle()}: {message.text()} (not answered)", file=sys.stderr)
+        print(f"writer: {message.windowTitle()}: {message.text()}", file=sys.stderr)
         return None
     message.exec()
     return message.clickedButton()

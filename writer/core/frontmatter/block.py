@@ -46,6 +46,11 @@ class FrontMatter:
     error: FrontMatterError | None = None
 
     @property
+    def unclosed(self) -> bool:
+        """An opening `---`/`+++` without its closing line: the block runs to the end of the text."""
+        return self.error is not None and self.format in (YAML, TOML) and self.inner_end == len(self.block)
+
+    @property
     def inner(self) -> str:
         return self.block[self.inner_start : self.inner_end]
 

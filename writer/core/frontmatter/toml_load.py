@@ -23,8 +23,6 @@ def load_toml(text: str) -> dict[str, Any]:
     """Parse TOML quickly (tomllib where present); what Hugo refuses is refused too."""
     try:
         data = tomllib.loads(text) if tomllib is not None else _tomlkit_loads(text)
-    except _ParseErrorType() as exc:
-        raise FrontMatterError(f"front matter does not parse: {exc}", None, exc.line, exc.col) from exc
     except RecursionError:
         raise FrontMatterError("front matter is nested too deeply to read", None, 1, 1) from None
     except ValueError as exc:  # tomllib.TOMLDecodeError
@@ -63,17 +61,9 @@ def _error(message: str, exc: Exception) -> FrontMatterError:
 
 def _tomlkit_loads(text: str) -> dict[str, Any]:  # pragma: no cover - Python 3.10 only
     import tomlkit
-
-    return tomlkit.parse(text).unwrap()
-
-
-def _ParseErrorType() -> type[Exception]:  # noqa: N802 - reads as the type it returns
-    if tomllib is not None:
-        return _NeverRaised
     from tomlkit.exceptions import ParseError
 
-    return ParseError
-
-
-class _NeverRaised(Exception):
-    """tomllib raises ValueError subclasses only."""
+    try:
+        return tomlkit.parse(text).unwrap()
+    except ParseError as exc:
+        raise FrontMatterError(f"front matter does not parse: {exc}", None, exc.line, exc.col) from exc
