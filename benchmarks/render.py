@@ -199,6 +199,9 @@ def _process_seconds(cmd: list[str], env: dict[str, str]) -> float:
 def bench_cli(site_pages: int, rendered: int, runs: int) -> tuple[list[float], list[float]]:
     """Whole-process seconds of `writer render PAGE...` and of Python-Markdown on the same pages."""
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    # Compiled modules are kept, as in any installed copy (pip and the packaged app ship them):
+    # the warm-up run writes Writer's own, should this shell forbid writing them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         pages = [str(p) for p in make_site(Path(tmp), site_pages)[:rendered]]
         ours = [sys.executable, "-m", "writer", "render", *pages]

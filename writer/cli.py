@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -218,35 +219,68 @@ class _SiteModels:
         return self.models[site.root]
 
 
-_RENDER_JOBS: list[tuple[Any, Path]] = []  # (site model, page), read by forked workers
-
-
-def _render_job(number: int) -> str:
+def _render_page(job: tuple[Any, Path]) -> str:
     from writer.core.document import Page
 
-    model, path = _RENDER_JOBS[number]
+    model, path = job
     return model.render_body(Page.load(path).body, path)
 
 
-def _render_all(count: int) -> list[str]:
-    """Each page's HTML; a long list on a machine with several cores is shared among forked
-    workers (POSIX), which inherit the opened sites instead of opening them again."""
-    workers = min(os.cpu_count() or 1, 4, count // 8)
+def _render_all(jobs: list[tuple[Any, Path]]) -> list[str]:
+    """Each page's HTML, in order. On Linux a long list is shared with forked children, which
+    inherit the opened sites instead of opening them again; this process renders a share too.
+    A child that fails leaves its share to this process, which then meets the same error."""
+    workers = min(os.cpu_count() or 1, 4, len(jobs) // 8)
     if workers < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
-        return [_render_job(n) for n in range(count)]
-    import multiprocessing  # only for long lists (its import costs a few milliseconds)
+        return [_render_page(job) for job in jobs]
+    import marshal
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_render_job, range(count), chunksize=max(1, count // (workers * 4)))
+    shares = [range(worker, len(jobs), workers) for worker in range(workers)]
+    children = []
+    for share in shares[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render its share, hand it over, leave without any clean-up
+            os.close(read_end)
+            try:
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(marshal.dumps([_render_page(jobs[n]) for n in share]))
+            except BaseException:  # noqa: BLE001 - the parent renders the share itself
+                os._exit(1)
+            os._exit(0)
+        os.close(write_end)
+        children.append((pid, read_end, share))
+    html: list[str] = [""] * len(jobs)
+    for n in shares[0]:
+        html[n] = _render_page(jobs[n])
+    for pid, read_end, share in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        parts = marshal.loads(data) if status == 0 and data else None
+        if not isinstance(parts, list) or len(parts) != len(share):
+            parts = [_render_page(jobs[n]) for n in share]
+        for n, part in zip(share, parts, strict=True):
+            html[n] = part
+    return html
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    models = _SiteModels(args.site)
-    _RENDER_JOBS[:] = [(models.for_page(Path(page).resolve()), Path(page).resolve()) for page in args.pages]
-    for number, (page, html) in enumerate(zip(args.pages, _render_all(len(args.pages)), strict=True)):
+    # A short command that keeps every page's HTML to the end: the cyclic collector's passes over
+    # the freshly imported modules and the index would find nothing to free, so it pauses.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        models = _SiteModels(args.site)
+        paths = [Path(page).resolve() for page in args.pages]
+        html = _render_all([(models.for_page(path), path) for path in paths])
+    finally:
+        if collecting:
+            gc.enable()
+    for number, (page, text) in enumerate(zip(args.pages, html, strict=True)):
         if len(args.pages) > 1:
             print(f"<!-- {page} -->")
-        print(html)
+        print(text)
         if number < len(args.pages) - 1:
             print()
     return 0

@@ -72,3 +72,48 @@ def test_pages_of_two_sites_and_the_site_option(sample, tmp_path, capsys, builds
 def test_a_missing_page_is_a_usage_error(sample, capsys) -> None:
     assert main(["render", str(sample / "content/nope.md")]) == 2
     assert "nope.md" in capsys.readouterr().err
+
+
+def _many_pages(sample: Path, count: int) -> list[Path]:
+    source = (sample / PAGES[1]).read_text(encoding="utf-8")
+    files = []
+    for number in range(count):
+        page = sample / "content" / "blog" / f"copy-{number}" / "index.de.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(source.replace("Remote", f"Remote {number}"), encoding="utf-8")
+        files.append(page)
+    return files
+
+
+def test_a_long_list_is_shared_with_forked_children(sample, capsys, monkeypatch) -> None:
+    files = _many_pages(sample, 20)
+    expected = _expected(files)
+    capsys.readouterr()
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    forks: list[int] = []
+    real_fork = __import__("os").fork
+    monkeypatch.setattr("os.fork", lambda: forks.append(1) or real_fork())
+    assert main(["render", *map(str, files)]) == 0
+    assert capsys.readouterr().out == expected  # the same HTML, in the order given
+    assert forks == [1]  # one child on two cores; this process rendered the other half
+
+
+def test_a_page_that_fails_in_a_child_is_reported_by_the_parent(sample, capsys, monkeypatch) -> None:
+    files = _many_pages(sample, 20)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    files[1].write_bytes(b"---\ntitle: x\n---\n\xff\xfe bad bytes")  # in the child's share
+    capsys.readouterr()
+    status = main(["render", *map(str, files)])
+    captured = capsys.readouterr()
+    assert status != 0
+    assert "copy-1" in captured.err and captured.out == ""
+
+
+def test_render_leaves_the_garbage_collector_as_it_found_it(sample, capsys) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert main(["render", str(sample / PAGES[0])]) == 0
+    assert gc.isenabled()
+    assert main(["render", str(sample / "content/nope.md")]) == 2
+    assert gc.isenabled()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def user_sample_site(data_dir: Path) -> Path:
     """
     target = sample_copy_path(data_dir)
     if not target.exists():
+        import shutil  # only here: its import costs every command a few milliseconds
+
         data_dir.mkdir(parents=True, exist_ok=True)
         partial = data_dir / ".sample-site.partial"
         if partial.exists():

@@ -7,12 +7,11 @@ file in the same folder is flushed to disk and renamed over the original.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import errno
 import os
 import stat
-import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,6 +231,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     if mode is None:
         mode = _new_file_mode(folder)
     clean_leftovers(target)
+    import tempfile  # here: reading pages (every command) never needs it
+
     fd, tmp_name = tempfile.mkstemp(prefix=f"{_tmp_prefix(target)}{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -292,7 +293,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-_UMASK_LOCK = threading.Lock()
+_UMASK_LOCK = _thread.allocate_lock()  # threading's Lock, without that module's import
 
 
 def _new_file_mode(folder: Path) -> int:

@@ -73,6 +73,32 @@ def test_same_tokens_as_markdown_it(options: RenderOptions, monkeypatch: pytest.
     check()
 
 
+def _html(md, text: str) -> str:
+    renderer = renderer_module.Renderer()
+    state = renderer._state(text, None, 0, 0)
+    return md.render(state.extraction.text, {ENV_KEY: state})
+
+
+@pytest.mark.parametrize(
+    "options",
+    [RenderOptions(), RenderOptions(block_attributes=True, typographer=False, emoji=True)],
+    ids=["default", "blockattrs-emoji"],
+)
+def test_same_html_as_markdown_its_renderer(options: RenderOptions, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, plain = _parsers(options, monkeypatch)
+    assert fast.renderer.render != plain.renderer.render  # the fast renderer is really in place
+
+    @settings(max_examples=400, deadline=None)
+    @given(document)
+    def check(text: str) -> None:
+        assert _html(fast, text) == _html(plain, text)
+
+    check()
+    # a rule registered after the shortcut is still used (the rules are looked up per render)
+    fast.add_render_rule("text", lambda _self, tokens, idx, _options, _env: tokens[idx].content.upper())
+    assert "PLAIN <em>WORDS</em> HERE</p>" in _html(fast, "plain *words* here")
+
+
 @pytest.mark.parametrize(
     "text",
     [

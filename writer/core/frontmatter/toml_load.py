@@ -9,12 +9,6 @@ from typing import Any
 
 from writer.core.errors import FrontMatterError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    tomllib = None
-
-
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _NUMBER = re.compile(r"(?<![\w.\-+\"'])[-+]?\d[\d_]*(?:\.[\d_]+)?(?:[eE][-+]?[\d_]+)?(?![\w.])")
 
@@ -22,7 +16,12 @@ _NUMBER = re.compile(r"(?<![\w.\-+\"'])[-+]?\d[\d_]*(?:\.[\d_]+)?(?:[eE][-+]?[\d
 def load_toml(text: str) -> dict[str, Any]:
     """Parse TOML quickly (tomllib where present); what Hugo refuses is refused too."""
     try:
-        data = tomllib.loads(text) if tomllib is not None else _tomlkit_loads(text)
+        if sys.version_info >= (3, 11):
+            import tomllib  # here, not at the top: sites with YAML never pay for its import
+
+            data = tomllib.loads(text)
+        else:  # pragma: no cover - Python 3.10
+            data = _tomlkit_loads(text)
     except RecursionError:
         raise FrontMatterError("front matter is nested too deeply to read", None, 1, 1) from None
     except ValueError as exc:  # tomllib.TOMLDecodeError

@@ -81,6 +81,7 @@ class ImageLookup:
 
     state: str
     file: Path | None = None
+    real: str | None = None  # the file with symbolic links resolved
 
     def reason(self, src: str) -> str:
         """How a problem names a source that was not found."""
@@ -91,15 +92,18 @@ class ImageLookup:
         return f'image "{src}" does not exist'
 
 
-def locate_image(src: str, page_file: Path, static_dirs: list[Path], root: Path | None = None) -> ImageLookup:
+def locate_image(src: str, page_file: Path, static_dirs: list[Path], root: Path | None = None, *,
+                 real_root: str | None = None) -> ImageLookup:
     """The file an image source names (bundle-relative or site-absolute), only inside the
     site `root` (default: the folder holding the first static folder) once symbolic links
-    are resolved, and only a regular file that is no link (Hugo publishes no linked file)."""
+    are resolved, and only a regular file that is no link (Hugo publishes no linked file).
+    `real_root` is the root with its links resolved, when the caller knows it already."""
     if is_remote(src) or not src.strip():
         return ImageLookup(MISSING)
-    if root is None:
-        root = static_dirs[0].parent if static_dirs else page_file.parent
-    real_root = os.path.realpath(root)
+    if real_root is None:
+        if root is None:
+            root = static_dirs[0].parent if static_dirs else page_file.parent
+        real_root = os.path.realpath(root)
     clean = unquote(src.split("#")[0].split("?")[0])
     if clean.startswith("/"):
         candidates = [static / clean.lstrip("/") for static in static_dirs]
@@ -107,16 +111,15 @@ def locate_image(src: str, page_file: Path, static_dirs: list[Path], root: Path 
         candidates = [page_file.parent / clean, *(static / clean for static in static_dirs)]
     worst = MISSING
     for candidate in candidates:
-        state = _candidate_state(candidate, real_root)
+        real = _real_inside(candidate, real_root)
+        state = OUTSIDE if real is None else _file_state(candidate)  # outside: never looked at
         if state == FOUND:
-            return ImageLookup(FOUND, candidate)
+            return ImageLookup(FOUND, candidate, real)
         worst = state if worst == MISSING else worst
     return ImageLookup(worst)
 
 
-def _candidate_state(candidate: Path, real_root: str) -> str:
-    if not _inside(candidate, real_root):
-        return OUTSIDE  # never looked at: whether it exists stays unknown
+def _file_state(candidate: Path) -> str:
     try:
         info = os.lstat(candidate)
     except (OSError, ValueError):
@@ -126,12 +129,13 @@ def _candidate_state(candidate: Path, real_root: str) -> str:
     return FOUND if stat.S_ISREG(info.st_mode) else MISSING
 
 
-def _inside(path: Path, real_root: str) -> bool:
+def _real_inside(path: Path, real_root: str) -> str | None:
+    """The path with its links resolved, when that is inside `real_root`; else None."""
     try:
         real = os.path.realpath(path)
-        return os.path.commonpath([real, real_root]) == real_root
+        return real if os.path.commonpath([real, real_root]) == real_root else None
     except (OSError, ValueError):
-        return False
+        return None
 
 
 def image_file(src: str, page_file: Path, static_dirs: list[Path], root: Path | None = None) -> Path | None:

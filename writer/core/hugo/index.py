@@ -80,6 +80,7 @@ class ContentIndex:
         self.pages = pages
         self.problems = problems
         self._by_path = {p.path: p for p in pages}
+        self._resolved_root = site.root.resolve()
         groups: dict[str, list[PageInfo]] = defaultdict(list)
         for page in pages:
             groups[page.translation_key].append(page)
@@ -109,7 +110,7 @@ class ContentIndex:
 
     def page_for_file(self, file: str | Path) -> PageInfo | None:
         try:
-            rel = Path(file).resolve().relative_to(self.site.root.resolve()).as_posix()
+            rel = Path(file).resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return None
         return self._by_path.get(rel)

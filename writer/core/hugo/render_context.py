@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 from writer.core.document import Page
-from writer.core.hugo.images import image_file
+from writer.core.hugo.images import locate_image
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site
@@ -47,6 +49,12 @@ class SiteModel:
         scheme (writer.core.render.policy.site_url); else `file:` URLs (`writer render`)."""
         return self.renderer.render(body, self.context_for(file, preview=preview))
 
+    @functools.cached_property
+    def real_root(self) -> str:
+        """The site root with symbolic links resolved (images are looked up only inside it)."""
+        return os.path.realpath(self.site.root)
+
+    @functools.cached_property
     def static_dirs(self) -> list[Path]:
         dirs = [self.site.root / "static"]
         theme = self.site.config.get("theme")
@@ -76,15 +84,16 @@ class PageRenderContext:
     def resolve_image(self, src: str) -> str | None:
         if self.file is None:
             return None
-        found = image_file(src, self.file, self.model.static_dirs())
+        lookup = locate_image(src, self.file, self.model.static_dirs, real_root=self.model.real_root)
+        found, real = lookup.file, lookup.real
         if found is None and self.embedded_hooks()[1]:  # Hugo's image hook looks in assets/
             asset = self.model.site.root / "assets" / src.lstrip("/")
-            found = asset if asset.is_file() else None
+            found, real = (asset, None) if asset.is_file() else (None, None)
         if found is None:
             return None
         if self.preview:
             return site_url(found, self.model.site.root)
-        return found.resolve().as_uri()
+        return Path(real).as_uri() if real else found.resolve().as_uri()
 
     def site_shortcodes(self) -> frozenset[str]:
         return self.model.shortcodes

@@ -7,10 +7,11 @@ inline parser on every paragraph. Most of those attempts cannot succeed: a headi
 - the block tokenizer asks only the rules whose first character (or next line) can match;
 - the inline text rule stops only at characters an enabled inline rule reacts to;
 - inline content without a single such character becomes one text token without the
-  inline parser.
+  inline parser;
+- the HTML renderer writes plain tags and text itself instead of a method call per token.
 
-Both keep markdown-it's own rule order and results; tests/core/render/test_render_fastpath.py
-compares the tokens with an unmodified parser on generated Markdown.
+All keep markdown-it's own rule order and results; tests/core/render/test_render_fastpath.py
+compares the tokens and the HTML with an unmodified markdown-it on generated Markdown.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
@@ -198,8 +200,77 @@ def _plain_inline(md: MarkdownIt) -> None:
     inline.parse = fast_parse  # type: ignore[method-assign]
 
 
+def _render_tag(tokens: list[Token], idx: int, options, env) -> str:
+    """markdown-it's RendererHTML.renderToken, in fewer steps (same output)."""
+    token = tokens[idx]
+    if token.hidden:
+        return ""
+    nesting = token.nesting
+    block = token.block
+    if nesting == -1:
+        result = "</" + token.tag
+    elif block and idx and tokens[idx - 1].hidden:
+        result = "\n<" + token.tag
+    else:
+        result = "<" + token.tag
+    if token.attrs:
+        for key, value in token.attrs.items():
+            result += " " + escapeHtml(key) + '="' + escapeHtml(str(value)) + '"'
+    if nesting == 0 and options["xhtmlOut"]:
+        result += " /"
+    if not block:
+        return result + ">"
+    if nesting == 1 and idx + 1 < len(tokens):
+        after = tokens[idx + 1]
+        if after.type == "inline" or after.hidden or (after.nesting == -1 and after.tag == token.tag):
+            return result + ">"
+    return result + ">\n"
+
+
+def _fast_rendering(md: MarkdownIt) -> None:
+    """The renderer's loops with the default text rule and tag writing inlined; a rule that a
+    plugin or Writer registers for a token type is still called (looked up at render time)."""
+    renderer = md.renderer
+    default_text = renderer.rules.get("text")
+
+    def render_inline(tokens, options, env) -> str:
+        rules = renderer.rules
+        plain_text = rules.get("text") == default_text
+        out = []
+        append = out.append
+        for idx, token in enumerate(tokens):
+            kind = token.type
+            if kind == "text" and plain_text:
+                append(escapeHtml(token.content))
+            elif kind in rules:
+                append(rules[kind](tokens, idx, options, env))
+            else:
+                append(_render_tag(tokens, idx, options, env))
+        return "".join(out)
+
+    def render(tokens, options, env) -> str:
+        rules = renderer.rules
+        out = []
+        append = out.append
+        for idx, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                if token.children:
+                    append(render_inline(token.children, options, env))
+            elif kind in rules:
+                append(rules[kind](tokens, idx, options, env))
+            else:
+                append(_render_tag(tokens, idx, options, env))
+        return "".join(out)
+
+    renderer.render = render  # type: ignore[method-assign]
+    renderer.renderInline = render_inline  # type: ignore[method-assign]
+    renderer.renderToken = _render_tag  # type: ignore[method-assign]  # plugins' rules call it too
+
+
 def install(md: MarkdownIt) -> None:
     """Call last, after every plugin has added its rules."""
     md.block.tokenize = _BlockDispatch(md).tokenize  # type: ignore[method-assign]
     _narrow_terminators(md)
     _plain_inline(md)
+    _fast_rendering(md)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 from html import escape
 
 import mdurl
@@ -21,8 +20,6 @@ from .options import RenderOptions
 from .postprocess import SHORTCODE_TOKEN, postprocess, render_shortcode_block
 from .shortcodes import Shortcode, extract
 from .state import ENV_KEY, RenderState
-
-log = logging.getLogger(__name__)
 
 _MAX_NESTING = 100
 
@@ -96,7 +93,9 @@ class Renderer:
             text = _normalize(body if isinstance(body, str) else str(body))
             return self._render_block(text, context, 0, 0)
         except Exception as error:  # noqa: BLE001 - the preview must show something
-            log.exception("render failed")
+            import logging  # only on failure: its import costs every start a few ms
+
+            logging.getLogger(__name__).exception("render failed")
             return _fallback(body, error)
         finally:
             if collecting:

@@ -8,8 +8,8 @@ that many unterminated openers cannot make it quadratic.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import string
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -40,7 +40,7 @@ class Marker:
 
     @classmethod
     def new(cls) -> Marker:
-        nonce = "".join(secrets.choice(string.ascii_lowercase) for _ in range(_NONCE_LENGTH))
+        nonce = "".join(string.ascii_lowercase[byte % 26] for byte in os.urandom(_NONCE_LENGTH))
         return cls("WRSC" + nonce, re.compile("WRSC" + nonce + r"(\d+)CSW"))
 
     def placeholder(self, index: int) -> str:
