@@ -35,7 +35,6 @@ def hugo_render(snippets: dict[str, str], config: str = "", front: str = "") -> 
             text = f"---\ntitle: {name}\n{front}---\n{body}"
             (content / f"{name}.md").write_text(text, encoding="utf-8")
         subprocess.run([str(hugo_binary()), "--source", str(site)], check=True, capture_output=True)
-        return {
-            name: (site / "public" / name / "index.html").read_text(encoding="utf-8")
-            for name in snippets
-        }
+        published = {name: site / "public" / name / "index.html" for name in snippets}
+        # Hugo writes no file for a page whose output is empty (a body of link definitions only)
+        return {name: file.read_text(encoding="utf-8") if file.exists() else "" for name, file in published.items()}

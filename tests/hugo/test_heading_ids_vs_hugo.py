@@ -41,6 +41,28 @@ T2
 ## 2024: the year_of (things) & stuff
 
 # 日本語 見出し
+
+Foo *bar
+baz*
+====
+
+Foo *bar
+baz
+====
+
+x *a
+b
+c*  d
+===
+
+x *a*
+*b
+c*
+===
+
+# ![](x.png)
+
+# ![alt text](x.png)
 """
 
 CONFIGS = {

@@ -75,6 +75,17 @@ CASES += [  # links, blocks, special cases
     "\"a\" b \"c",
     "(\"x\"), [\"y\"]",
 ]
+CASES += [  # one count of open quotes for the whole page: a later block closes an earlier quote
+    "\"a\n\nb\"",
+    "# \"a\n\nb\"",
+    "\"a\n---\nb\"/>",
+    "x \"a\n\n- b\" c",
+    "\"a\" \"b\n\nc\" d",
+    "\"a\n\nb\n\nc\"",
+    "a\n\nb\"",
+    "'a\n\nb' c",
+    "\"a\n\n```\nx\n```\n\nb\"",
+]
 
 
 @pytest.fixture(scope="module")

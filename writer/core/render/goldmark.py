@@ -17,7 +17,20 @@ from .state import ENV_KEY, RenderState
 from .typographer import typographer as typographer_rule
 
 _OMITTED = "<!-- raw HTML omitted -->"
-_FIRST_TAG_RE = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
+# The first tag of a raw HTML block, when it closes on its first line (a source-line attribute
+# goes into it; a tag left open, `<div id="x"` and text, is not touched).
+_FIRST_TAG_RE = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?=[^\n<>]*>)")
+# HTML blocks of CommonMark's kinds 1-5 and the text that ends each (Goldmark's "closure").
+_CLOSURES = (
+    (
+        re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r" {0,3}<!--"), re.compile(r"-->")),
+    (re.compile(r" {0,3}<\?"), re.compile(r"\?>")),
+    (re.compile(r" {0,3}<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r" {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
+)
 
 
 def state_of(env: Any) -> RenderState:
@@ -32,12 +45,30 @@ def _source_attr(token: Token) -> str:
 # --- raw HTML ---------------------------------------------------------------------------
 
 
+def after_tight_text(tokens: Sequence[Token], idx: int) -> str:
+    """The line break Goldmark writes between a tight list item's text and a block after it."""
+    return "\n" if idx and tokens[idx - 1].hidden else ""
+
+
+def _has_closure(content: str) -> bool:
+    """A kind 1-5 HTML block whose end is on a later line than its start: Goldmark omits it
+    with a second comment."""
+    first, newline, rest = content.partition("\n")
+    for start, end in _CLOSURES:
+        if start.match(first):
+            return bool(newline) and not end.search(first) and end.search(rest) is not None
+    return False
+
+
 def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     content = token.content
     if not state_of(env).options.unsafe:
-        return "" if content.lstrip().startswith("<!--") else _OMITTED + "\n"
-    content = neutralize(content)
+        if content.startswith("<!--"):  # Hugo drops a comment that starts its line
+            return ""
+        omitted = after_tight_text(tokens, idx) + _OMITTED + "\n"
+        return omitted + (_OMITTED + "\n" if _has_closure(content) else "")
+    content = after_tight_text(tokens, idx) + neutralize(content)
     attr = _source_attr(token)
     match = _FIRST_TAG_RE.match(content)
     if attr and match:
@@ -54,6 +85,12 @@ def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: An
     return "" if content.startswith("<!--") else _OMITTED
 
 
+def render_thead_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """A table of a header row only keeps an empty body in Goldmark's HTML."""
+    empty = idx + 1 < len(tokens) and tokens[idx + 1].type == "table_close"
+    return "</thead>\n<tbody>\n</tbody>\n" if empty else "</thead>\n"
+
+
 # --- code -------------------------------------------------------------------------------
 
 
@@ -66,19 +103,21 @@ def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
         lang, rest = "", info
     if lang == "goat":  # Hugo draws an SVG; the preview shows the drawing as text, in place
         return (
-            f'<div class="goat svg-container writer-goat"{_source_attr(token)}>'
+            f'{after_tight_text(tokens, idx)}<div class="goat svg-container writer-goat"{_source_attr(token)}>'
             f"<pre>{escape(token.content, quote=False)}</pre></div>\n"
         )
     brace = rest.find("{")
     code_options = parse_code_options(
         rest[brace:] if brace >= 0 else "", state.options.line_numbers
     )
-    return state.highlighter.block(token.content, lang, code_options, _source_attr(token))
+    html = state.highlighter.block(token.content, lang, code_options, _source_attr(token))
+    return after_tight_text(tokens, idx) + html
 
 
 def render_code_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
-    return f"<pre{_source_attr(token)}><code>{escape(token.content, quote=False)}</code></pre>\n"
+    code = escape(token.content, quote=False)
+    return f"{after_tight_text(tokens, idx)}<pre{_source_attr(token)}><code>{code}</code></pre>\n"
 
 
 # --- strikethrough ----------------------------------------------------------------------
@@ -167,6 +206,7 @@ def install(md: MarkdownIt, typographer: bool) -> None:
         "html_inline": render_html_inline,
         "fence": render_fence,
         "code_block": render_code_block,
+        "thead_close": render_thead_close,
         "s_open": render_del_open,
         "s_close": render_del_close,
         "footnote_ref": render_footnote_ref,

@@ -61,15 +61,25 @@ def _slugify_blackfriday(text: str) -> str:
 
 
 def heading_text(inline: Token, marker: Marker | None = None) -> str:
-    """The plain text of a heading's inline content, as Hugo collects it for the id: only its
-    last line (a setext heading `Foo\\nBar\\n---` gets `bar`), placeholders of `marker` left
-    out."""
-    parts = []
+    """The plain text of a heading's inline content, as Hugo collects it for the id: only the
+    nodes that start on its last line (a setext heading `Foo\nBar\n---` gets `bar`; the tail
+    of an emphasis or link begun on an earlier line counts for nothing), placeholders of
+    `marker` left out."""
+    parts: list[str] = []
+    depth = 0
+    begun_before = False  # inside a node that began on an earlier line
     for child in inline.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            parts.clear()
+            begun_before = begun_before or depth > 0
+            continue
+        depth += child.nesting
+        if child.nesting == -1 and depth == 0:
+            begun_before = False
+        if begun_before:
+            continue
         if child.type in ("text", "code_inline", "text_special"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.clear()
         elif child.type == "image":
             parts.append(heading_text(child, marker))
         elif child.type == "html_inline" and child.meta.get("emoji"):
@@ -77,7 +87,7 @@ def heading_text(inline: Token, marker: Marker | None = None) -> str:
     text = "".join(parts)
     if marker is not None and marker.prefix in text:
         text = marker.pattern.sub("", text)
-    return text
+    return text.strip()
 
 
 class HeadingIds:
@@ -148,6 +158,6 @@ def assign_ids(
         if custom is not None:
             ids.reserve(str(custom))
             continue
-        inline = tokens[index + 1]
-        if inline.content.strip():
-            token.attrs["id"] = ids.generate(heading_text(inline, marker))
+        text = heading_text(tokens[index + 1], marker)
+        if text:  # no text at all (`#`, an image without alt, a tail begun above): no id, like Hugo
+            token.attrs["id"] = ids.generate(text)

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import autolinks, blockattrs, emoji, fastpath, goldmark, linkrules, passthrough
+from . import autolinks, blockattrs, emoji, fastpath, goldmark, linkrules, passthrough, terms
 from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -44,6 +44,7 @@ def _build(options: RenderOptions) -> MarkdownIt:
     md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]  # shown as written
     md.use(footnote_plugin, inline=False)
     md.use(deflist_plugin)
+    terms.install(md)
     linkrules.install(md)
     goldmark.install(md, options.typographer)
     if options.linkify:

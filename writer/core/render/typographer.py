@@ -3,7 +3,7 @@
 markdown-it's smartquotes pairs quotes its own way (an unmatched `"` stays straight, `'n'`
 becomes ‘n’, image alt text is left alone). Goldmark decides each quote as it meets it, from
 the character before it in the source, the rest of its line, and how many quotes are open in
-the block. This core rule rebuilds each inline block's source from its tokens (text as
+the document so far. This core rule rebuilds each inline block's source from its tokens (text as
 written, markup such as `**`, `[`, `](…)` and code spans around it) and makes the same
 decision for every quote of a text token, image alt text included.
 """
@@ -54,7 +54,7 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 
 class _Quotes:
-    """The open-quote counters of one block (Goldmark's unclosed counter)."""
+    """The open-quote counters of a document (Goldmark's unclosed counter)."""
 
     def __init__(self) -> None:
         self.single = 0
@@ -202,7 +202,9 @@ def _curl(text: Token, start: int, raw: str, quotes: _Quotes) -> None:
 
 
 def typographer(state: StateCore) -> None:
-    """Core rule (where markdown-it's smartquotes would run)."""
+    """Core rule (where markdown-it's smartquotes would run). Goldmark keeps one count of open
+    quotes for the whole document: a quote left open in one block lets a later block close it."""
+    quotes = _Quotes()
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
@@ -214,7 +216,6 @@ def typographer(state: StateCore) -> None:
         texts: list[tuple[Token, int]] = []
         _raw_list(block.children, parts, texts, 0)
         raw = "".join(parts)
-        quotes = _Quotes()
         for token, start in texts:
             if has_quotes and ("'" in token.content or '"' in token.content):
                 _curl(token, start, raw, quotes)
