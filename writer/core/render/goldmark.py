@@ -94,6 +94,15 @@ def render_thead_close(self: Any, tokens: Sequence[Token], idx: int, options: An
 # --- code -------------------------------------------------------------------------------
 
 
+def _fence_code(token: Token) -> str:
+    """The code of a fence as Goldmark keeps it: without the empty lines at its end (a line of
+    spaces stays), and ending with a line break even when the fence is never closed."""
+    kept = token.content.split("\n")
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept) + "\n" if kept else ""
+
+
 def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     state = state_of(env)
@@ -101,16 +110,17 @@ def render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     lang, _, rest = info.partition(" ")
     if lang.startswith("{"):
         lang, rest = "", info
+    code = _fence_code(token)
     if lang == "goat":  # Hugo draws an SVG; the preview shows the drawing as text, in place
         return (
             f'{after_tight_text(tokens, idx)}<div class="goat svg-container writer-goat"{_source_attr(token)}>'
-            f"<pre>{escape(token.content, quote=False)}</pre></div>\n"
+            f"<pre>{escape(code, quote=False)}</pre></div>\n"
         )
     brace = rest.find("{")
     code_options = parse_code_options(
         rest[brace:] if brace >= 0 else "", state.options.line_numbers
     )
-    html = state.highlighter.block(token.content, lang, code_options, _source_attr(token))
+    html = state.highlighter.block(code, lang, code_options, _source_attr(token))
     return after_tight_text(tokens, idx) + html
 
 
