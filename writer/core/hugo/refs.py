@@ -91,6 +91,20 @@ class RefResolver:
             self._by_logical.setdefault((page.lang, key), page)
             self._by_name[(page.lang, key.rsplit("/", 1)[-1])].append(page)
         self._add_implicit_sections()
+        self._add_implicit_homes()
+
+    def _add_implicit_homes(self) -> None:
+        """Every language has a home page, with or without an _index file (`relref "/"`)."""
+        site = self.index.site
+        for lang in {page.lang for page in self.index.pages}:
+            if (lang, "") in self._by_logical:
+                continue
+            url = page_permalink(
+                kind="home", dirs=[], name="", fields={}, lang_prefix=site.lang_prefix(lang),
+                base_path=site.base_path, patterns=None, ugly=False)
+            self._by_logical[(lang, "")] = PageInfo(
+                path="", content_path="", lang=lang, kind="home", bundle="branch", title="",
+                draft=False, date=None, permalink=url, logical="", translation_key="home")
 
     def _add_implicit_sections(self) -> None:
         """Top-level folders are sections even without an _index file."""
