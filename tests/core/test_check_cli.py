@@ -157,3 +157,19 @@ def test_unreadable_content_is_named_and_nothing_crashes(capsys, tmp_path) -> No
     code, out, _ = run(capsys, "check", str(tmp_path), "--json")
     problem = json.loads(out)["problems"][0]
     assert problem["path"] == "content/w.md" and problem["code"] == "unreadable"
+
+
+def test_escaped_quotes_of_a_relref_in_a_front_matter_string(capsys, tmp_path) -> None:
+    """`"{{< relref path=\"/impact\" lang=\"en\" >}}"` names the page /impact (issue 16, point 6)."""
+    (tmp_path / "hugo.toml").write_text('defaultContentLanguage = "en"\n')
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "impact.md").write_text("---\ntitle: Impact\n---\n")
+    (content / "fm.md").write_text(
+        '---\ncta: "{{< relref path=\\"/impact\\" lang=\\"en\\" >}}"\n'
+        "other: '{{< relref \"/impact\" >}}'\n"
+        'bad: "{{< relref path=\\"/nope\\" >}}"\n---\n')
+    code, out, _ = run(capsys, "check", str(tmp_path), "--json")
+    problems = json.loads(out)["problems"]
+    assert [(p["line"], p["message"].split(":")[0]) for p in problems] == [(4, 'relref "/nope"')]
+    assert code == 0

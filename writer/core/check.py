@@ -119,7 +119,7 @@ class Checker:
         shortcodes there, so its build does not fail (checked with Hugo 0.168)."""
         out = []
         severity = WARNING if in_front_matter else self.ref_severity
-        for use in find_refs(text, first_line):
+        for use in find_refs(text, first_line, quoted=in_front_matter):
             if not use.target:
                 message = f'{use.name} has no target: "{text[use.start:use.end]}"'
             elif self.resolver.resolve(use.target, info, use.lang) is None:

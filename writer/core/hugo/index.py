@@ -358,18 +358,15 @@ def _with_build_options(page: PageInfo, values: dict[str, Any]) -> PageInfo:
 
 
 def logical_path(target: str, languages: set[str]) -> tuple[str, str | None]:
-    """A ref target's page path without extension, language suffix and index names."""
+    """A ref target's page path without extension, language suffix and index names. Only a
+    content file's extension is taken off (then its language suffix): `docs/x.de` stays as
+    written, and Hugo finds no page there."""
     path = target.strip().strip("/")
     lang = None
     last = path.rsplit("/", 1)[-1]
-    if re.search(r"\.(md|markdown)$", last, re.I):
+    if re.search(r"\.(md|markdown|html?)$", last, re.I):
         base, lang = _split_name(last, languages)
         path = path[: len(path) - len(last)] + base
-    elif "." in last:
-        base, suffix = last.rsplit(".", 1)
-        if suffix.lower() in languages:
-            lang = suffix.lower()
-            path = path[: len(path) - len(last)] + base
     parts = [p for p in path.split("/") if p]
     if parts and parts[-1] in _BUNDLE_NAMES:
         parts.pop()

@@ -57,8 +57,9 @@ def parse_ref_args(args: str) -> tuple[str, str | None]:
     return target, lang
 
 
-def find_refs(text: str, first_line: int = 1) -> Iterator[RefUse]:
-    """Every ref/relref shortcode in `text`; lines count from `first_line`."""
+def find_refs(text: str, first_line: int = 1, *, quoted: bool = False) -> Iterator[RefUse]:
+    """Every ref/relref shortcode in `text`; lines count from `first_line`. With `quoted` (front
+    matter), a shortcode inside a double-quoted string has its `\\"` read as `"`."""
     line = first_line
     pos = 0
     for match in SHORTCODE_REF.finditer(text):
@@ -66,7 +67,10 @@ def find_refs(text: str, first_line: int = 1) -> Iterator[RefUse]:
         line += text.count("\n", pos, start)
         pos = start
         line_start = text.rfind("\n", 0, start) + 1
-        target, lang = parse_ref_args(match.group("args"))
+        args = match.group("args")
+        if quoted and "\\" in args:
+            args = re.sub(r'\\(["\\])', r"\1", args)
+        target, lang = parse_ref_args(args)
         yield RefUse(
             name=match.group("name"),
             target=target,
@@ -152,6 +156,8 @@ class RefResolver:
                     return Resolved(found, anchor, found.permalink)
         if "/" not in logical and not absolute:
             matches = self._by_name.get((current_lang, logical.lower()), [])
+            if not matches and "." in logical:  # a bare name is looked up up to its first dot
+                matches = self._by_name.get((current_lang, logical.split(".", 1)[0].lower()), [])
             if len(matches) == 1:
                 return Resolved(matches[0], anchor, matches[0].permalink)
         return None
