@@ -170,3 +170,42 @@ def test_languages_and_content_folders_match_hugo_config(name) -> None:
         folders = [m["source"] for m in whole if code in m.get("sites", {}).get("matrix", {}).get("languages", [])]
         folders += [m["source"] for m in whole if "sites" not in m]
         assert site.language(code).content_dir == (folders[0] if folders else "content"), (name, code)
+
+
+def test_html_content_files_are_pages_like_hugos(built_sites, tmp_path_factory, capsys) -> None:
+    """`.html`/`.htm` content files are pages (issue 16, point 5): permalinks, translations and a
+    section holding only HTML pages as Hugo publishes them, refs to them resolve, the preview
+    shows the HTML as written (no Markdown), and `writer check` finds nothing."""
+    from reader_view import reader_view
+
+    from writer.core.document import Page
+    from writer.core.hugo.render_context import SiteModel
+
+    result = _built("htmlcontent", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert ours["content/pages/parts.html"]["permalink"] == "/pages/parts/"
+    model = SiteModel.open(result.root)
+    for path in ("content/about.html", "content/pages/parts.html", "content/docs/tuning.md"):
+        file = result.root / path
+        html = model.render_body(Page.load(file).body, file)
+        assert reader_view(html, writer=True) == reader_view(result.pages[path].content, writer=False), path
+    assert "*Not emphasis*" in model.render_body(Page.load(result.root / "content/pages/parts.html").body,
+                                                 result.root / "content/pages/parts.html")
+    assert [p for p in Checker(Site.open(result.root)).check_site() if p.severity == "error"] == []
+
+
+def test_html_content_that_hugo_refuses_is_an_error(tmp_path) -> None:
+    """Without `security.allowContent` allowing it, Hugo 0.168 refuses `.html` content and stops;
+    `writer check` says so for each such page, naming the setting."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "htmlcontent", site)
+    config = site / "hugo.toml"
+    config.write_text(config.read_text(encoding="utf-8").split("[security]")[0], encoding="utf-8")
+    refused = build(site, tmp_path / "built")
+    assert "not whitelisted" in refused.output
+    errors = [p for p in Checker(Site.open(site)).check_site() if p.severity == "error"]
+    assert sorted(p.path for p in errors) == [
+        "content/about.fr.html", "content/about.html", "content/kit/bundle/index.html",
+        "content/pages/parts.html", "content/pages/tools.htm"]
+    assert all(p.code == "content-not-allowed" and "allowContent" in p.message for p in errors)

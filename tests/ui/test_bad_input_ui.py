@@ -78,7 +78,7 @@ def test_bad_window_arguments_exit_2_naming_the_problem(site, capsys) -> None:
     assert main([str(site), "--screenshot", str(site / "x.png"), "--size", "0x0"]) == 2
     assert "--size 0x0: expected WIDTHxHEIGHT" in capsys.readouterr().err
     assert main([str(site / "hugo.yaml"), "--screenshot", str(site / "x.png")]) == 2
-    assert "hugo.yaml: not a Markdown page" in capsys.readouterr().err
+    assert "hugo.yaml: not a content page" in capsys.readouterr().err
     assert not (site / "x.png").exists()
 
 
@@ -86,5 +86,5 @@ def test_a_file_that_is_not_markdown_is_not_opened_as_a_page(window, site, no_mo
     before = (site / "hugo.yaml").read_bytes()
     window.open_site(site)
     assert window.open_page("hugo.yaml") is None
-    assert any("not a Markdown page" in text for _, text in no_modal_dialogs)
+    assert any("not a content page" in text for _, text in no_modal_dialogs)
     assert (site / "hugo.yaml").read_bytes() == before

@@ -11,7 +11,7 @@ from pathlib import Path
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.images import FOUND, find_images, front_matter_images, is_remote, locate_image
-from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.core.hugo.index import ContentIndex, PageInfo, content_type
 from writer.core.hugo.refs import RefResolver, find_refs
 from writer.core.hugo.site import Site
 
@@ -108,6 +108,12 @@ class Checker:
         if page.error is not None:
             problems.append(problem_from_error(self.site, page.error, "front-matter-syntax"))
         problems += _impossible_dates(rel, page)
+        media = content_type(page.path)
+        if not self.site.allows_content(media):
+            problems.append(Problem(
+                rel, 1, 1, ERROR, "content-not-allowed",
+                f"Hugo refuses {media} content files unless the site allows them: add "
+                f"allowContent = ['^text/markdown$', '^{media}$'] under [security] in the site configuration"))
         problems += self._refs(rel, page.front_matter.block, 1, info, in_front_matter=True)
         problems += self._refs(rel, page.body, page.body_first_line, info)
         problems += self._images(rel, page)

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from writer.core.hugo.index import MARKDOWN_EXTS
+from writer.core.hugo.index import CONTENT_EXTS
 from writer.core.paths import user_sample_site
 
 
@@ -96,8 +96,8 @@ def run(argv: list[str]) -> int:
     if args.path and not Path(args.path).exists():
         print(f"writer: {args.path}: no such file or folder", file=sys.stderr)
         return 2
-    if args.path and Path(args.path).is_file() and not args.path.lower().endswith(MARKDOWN_EXTS):
-        print(f"writer: {args.path}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files "
+    if args.path and Path(args.path).is_file() and not args.path.lower().endswith(CONTENT_EXTS):
+        print(f"writer: {args.path}: not a content page (Writer opens {', '.join(CONTENT_EXTS)} files "
               "or a site folder)", file=sys.stderr)
         return 2
     try:

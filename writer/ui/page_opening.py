@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.fields import sibling_fields, site_values
-from writer.core.hugo.index import MARKDOWN_EXTS
+from writer.core.hugo.index import CONTENT_EXTS
 from writer.core.textio import decode_legacy, read_bytes
 from writer.ui import messages
 from writer.ui.page_editor import PageEditor
@@ -24,9 +24,9 @@ LARGE_PAGE_CHARS = 5_000_000  # above this, a page opens without highlighting, s
 def open_editor(window: MainWindow, file: Path, rel: str) -> PageEditor | None:
     """A PageEditor for `file` with its form filled, or None (the writer is told why)."""
     assert window.model is not None
-    if not file.name.lower().endswith(MARKDOWN_EXTS):
+    if not file.name.lower().endswith(CONTENT_EXTS):
         messages.warning(window, "Cannot open the page",
-                         f"{file}: not a Markdown page (Writer opens {', '.join(MARKDOWN_EXTS)} files)")
+                         f"{file}: not a content page (Writer opens {', '.join(CONTENT_EXTS)} files)")
         return None
     if not window.model.site.inside(file):
         messages.warning(window, "Cannot open the page",

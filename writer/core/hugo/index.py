@@ -19,6 +19,13 @@ from writer.core.hugo.urls import page_permalink
 from writer.core.textio import MAX_PAGE_BYTES, MB, decode_bytes, read_prefix, regular_file_size, size_text
 
 MARKDOWN_EXTS = (".md", ".markdown")
+HTML_EXTS = (".html", ".htm")  # HTML content files: pages too, published as written
+CONTENT_EXTS = MARKDOWN_EXTS + HTML_EXTS
+
+
+def content_type(name: str | Path) -> str:
+    """The media type Hugo gives a content file (what `security.allowContent` is asked about)."""
+    return "text/html" if str(name).lower().endswith(HTML_EXTS) else "text/markdown"
 _BUNDLE_NAMES = ("index", "_index")
 INDEX_PREFIX_BYTES = 1 * MB  # the index needs the front matter: it reads this much of a page
 
@@ -181,7 +188,7 @@ def _is_dir(entry: os.DirEntry[str], problems: list[WriterError]) -> bool:
 
 def _is_content_file(entry: os.DirEntry[str], problems: list[WriterError]) -> bool:
     name = entry.name
-    if name.startswith(".") or name.endswith("~") or not name.lower().endswith(MARKDOWN_EXTS):
+    if name.startswith(".") or name.endswith("~") or not name.lower().endswith(CONTENT_EXTS):
         return False
     try:
         if entry.is_symlink():

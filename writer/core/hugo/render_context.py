@@ -10,7 +10,7 @@ from pathlib import Path
 
 from writer.core.document import Page
 from writer.core.hugo.images import locate_image
-from writer.core.hugo.index import ContentIndex, PageInfo
+from writer.core.hugo.index import ContentIndex, PageInfo, content_type
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site
 from writer.core.render import RefTarget, Renderer, RenderOptions
@@ -46,8 +46,12 @@ class SiteModel:
 
     def render_body(self, body: str, file: Path | None, *, preview: bool = False) -> str:
         """The HTML fragment of a page's body. For the `preview`, images are URLs of Writer's
-        scheme (writer.core.render.policy.site_url); else `file:` URLs (`writer render`)."""
-        return self.renderer.render(body, self.context_for(file, preview=preview))
+        scheme (writer.core.render.policy.site_url); else `file:` URLs (`writer render`). An
+        HTML content file's body is published as written, its shortcodes run."""
+        context = self.context_for(file, preview=preview)
+        if file is not None and content_type(file) == "text/html":
+            return self.renderer.render_html(body, context)
+        return self.renderer.render(body, context)
 
     @functools.cached_property
     def real_root(self) -> str:

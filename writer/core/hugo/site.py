@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -386,6 +387,23 @@ class Site:
         if isinstance(raw, dict):
             return bool(raw.get(section.lower(), False))
         return raw is True or str(raw).lower() == "true"
+
+    def allows_content(self, media_type: str) -> bool:
+        """Whether Hugo builds content of `media_type` (`security.allowContent`, Hugo 0.168: by
+        default everything but `text/html` and `text/org`). Patterns written `! pattern` deny
+        what they match; when other patterns are given, one of them must match."""
+        security = self.config.get("security")
+        raw = security.get("allowcontent") if isinstance(security, dict) else None
+        patterns = [str(p) for p in raw] if isinstance(raw, list) and raw else ["! ^text/html$", "! ^text/org$"]
+        allowed, denied = [], []
+        for pattern in patterns:
+            (denied if pattern.startswith("! ") else allowed).append(pattern.removeprefix("! "))
+        try:
+            if any(re.search(pattern, media_type) for pattern in denied):
+                return False
+            return not allowed or any(re.search(pattern, media_type) for pattern in allowed)
+        except re.error:
+            return True  # a pattern Python cannot read: Hugo's own message will tell
 
     def shortcode_names(self) -> frozenset[str]:
         """Shortcodes the site or its theme define in layouts/shortcodes/ (or layouts/_shortcodes/)."""

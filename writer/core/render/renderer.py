@@ -18,6 +18,7 @@ from .highlight import Highlighter
 from .links import render_image
 from .options import RenderOptions
 from .postprocess import SHORTCODE_TOKEN, postprocess, render_shortcode_block
+from .rawhtml import neutralize
 from .shortcodes import Shortcode, extract
 from .state import ENV_KEY, RenderState
 
@@ -101,6 +102,20 @@ class Renderer:
         finally:
             if collecting:
                 gc.enable()
+
+    def render_html(self, body: str, context: RenderContext | None = None) -> str:
+        """An HTML content file's body as Hugo publishes it: no Markdown, shortcodes run, and
+        (like raw HTML in `unsafe` mode) without the elements that reach out of the preview.
+        Never raises."""
+        try:
+            text = _normalize(body if isinstance(body, str) else str(body))
+            state = self._state(text, context, 0, 0)
+            return _fill_placeholders(neutralize(state.extraction.text), state)
+        except Exception as error:  # noqa: BLE001 - the preview must show something
+            import logging
+
+            logging.getLogger(__name__).exception("render failed")
+            return _fallback(body, error)
 
     def _state(self, text: str, context: RenderContext | None, offset: int, depth: int):
         extraction = extract(text)
