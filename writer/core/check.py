@@ -12,8 +12,10 @@ from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.images import FOUND, find_images, front_matter_images, is_remote, locate_image
 from writer.core.hugo.index import ContentIndex, PageInfo, content_type
+from writer.core.hugo.params import page_param
 from writer.core.hugo.refs import RefResolver, find_refs
 from writer.core.hugo.site import Site
+from writer.core.render.shortcodes import extract
 
 ERROR, WARNING = "error", "warning"
 
@@ -116,8 +118,27 @@ class Checker:
                 f"allowContent = ['^text/markdown$', '^{media}$'] under [security] in the site configuration"))
         problems += self._refs(rel, page.front_matter.block, 1, info, in_front_matter=True)
         problems += self._refs(rel, page.body, page.body_first_line, info)
+        problems += self._params(rel, page, info)
         problems += self._images(rel, page)
         return problems
+
+    def _params(self, rel: str, page: Page, info: PageInfo | None) -> list[Problem]:
+        """`{{< param name >}}` for a name set neither on the page nor for the site: Hugo stops
+        its build (`Param "name" not found`)."""
+        if "param" not in page.body:
+            return []
+        lang = info.lang if info is not None else self.site.default_language
+        out = []
+        own = self.site.shortcode_names()
+        for shortcode in extract(page.body).shortcodes:
+            if shortcode.name != "param" or shortcode.error or "param" in own:
+                continue
+            name = shortcode.get("name", 0) or ""
+            if not page_param(page.fields, self.site, lang, name)[0]:
+                out.append(Problem(rel, page.body_first_line + shortcode.line, None, ERROR, "missing-param",
+                                   f'param "{name}" is set neither on the page nor for the site: Hugo stops '
+                                   f'its build (Param "{name}" not found)'))
+        return out
 
     def _refs(self, rel: str, text: str, first_line: int, info: PageInfo | None, *,
               in_front_matter: bool = False) -> list[Problem]:

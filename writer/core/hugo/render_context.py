@@ -11,6 +11,7 @@ from pathlib import Path
 from writer.core.document import Page
 from writer.core.hugo.images import locate_image
 from writer.core.hugo.index import ContentIndex, PageInfo, content_type
+from writer.core.hugo.params import go_text, page_param
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site
 from writer.core.render import RefTarget, Renderer, RenderOptions
@@ -111,6 +112,13 @@ class PageRenderContext:
 
     def page_url(self) -> str | None:
         return self.info.permalink if self.info is not None else None
+
+    def param(self, name: str) -> tuple[bool, str]:
+        """(found, text) of `{{< param name >}}`: the page's parameter, else the site's."""
+        fields = self.info.fields if self.info is not None else {}
+        lang = self.info.lang if self.info is not None else self.model.site.default_language
+        found, value = page_param(fields, self.model.site, lang, name)
+        return found, go_text(value) if found else ""
 
     def link_target(self, path: str) -> str | None:
         """What Hugo's embedded link hook finds for a path: a page (`GetPage`), a resource

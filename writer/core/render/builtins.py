@@ -17,6 +17,7 @@ EMBEDS = {
     "tweet": ("X post", ("user", "id")),
     "instagram": ("Instagram post", ("id",)),
     "gist": ("GitHub gist", ("user", "id", "file")),
+    "qr": ("QR code", ("text",)),
 }
 INLINE_SHORTCODES = frozenset({"ref", "relref", "param"})
 MAX_DEPTH = 12
@@ -33,12 +34,14 @@ def render_shortcode(sc: Shortcode, state: RenderState, block: bool) -> str:
     name = sc.name
     if name in ("ref", "relref"):
         return _ref_text(sc, state)
+    if name in state.known_shortcodes() and name not in ("ref", "relref"):
+        return _box(sc, state, block)  # the site's own template replaces Hugo's
     if name == "param":
-        param = sc.get("name", 0) or ""
-        return (
-            '<span class="writer-shortcode writer-param" title="site parameter">'
-            f"{escape(param)}</span>"
-        )
+        return _param(sc, state)
+    if name == "comment":
+        return ""  # Hugo's comment shortcode writes nothing
+    if name == "details":
+        return _details(sc, state)
     if name == "figure":
         return _figure(sc, state)
     if name == "highlight":
@@ -46,6 +49,35 @@ def render_shortcode(sc: Shortcode, state: RenderState, block: bool) -> str:
     if name in EMBEDS:
         return _embed(sc, block)
     return _box(sc, state, block)
+
+
+def _param(sc: Shortcode, state: RenderState) -> str:
+    name = sc.get("name", 0) or ""
+    answer = state.param(name)
+    if answer is None:  # no site to ask: the name, marked
+        return f'<span class="writer-shortcode writer-param" title="site parameter">{escape(name)}</span>'
+    found, text = answer
+    if not found:
+        return _error(sc, f'param "{name}" is set neither on the page nor for the site', False)
+    if sc.delim == "%" and state.depth < MAX_DEPTH:  # {{% %}}: the value is Markdown
+        return state.render_inline(text, state.depth + 1)
+    return escape(text)
+
+
+def _details(sc: Shortcode, state: RenderState) -> str:
+    """Hugo's `details`: a disclosure box, its summary and inner text as Markdown."""
+    if sc.delim == "%" and not state.options.unsafe:
+        return "<!-- raw HTML omitted -->\n"  # its HTML goes through Markdown, where raw HTML is omitted
+    depth = state.depth + 1
+    summary = sc.get("summary") or "Details"
+    attrs = "".join(f' {key}="{_attr(value)}"' for key in ("class", "name") if (value := sc.get(key)))
+    if (sc.get("open") or "").lower() in ("true", "1", "yes"):
+        attrs += " open"
+    if title := sc.get("title"):
+        attrs += f' title="{_attr(title)}"'
+    inner = state.render_block(sc.inner or "", sc.inner_line, depth) if depth <= MAX_DEPTH else ""
+    head = state.render_inline(summary, depth) if depth <= MAX_DEPTH else escape(summary)
+    return f"<details{attrs}>\n<summary>{head}</summary>\n{inner}</details>\n"
 
 
 def ref_target(sc: Shortcode) -> str:
@@ -152,6 +184,8 @@ def _highlight(sc: Shortcode, state: RenderState) -> str:
 def _embed(sc: Shortcode, block: bool) -> str:
     label, keys = EMBEDS[sc.name]
     values = [sc.get(key, i) for i, key in enumerate(keys)]
+    if sc.name == "qr" and not values[0] and sc.inner:
+        values = [sc.inner.strip()]  # {{< qr >}}text{{< /qr >}}
     details = " ".join(
         f"<code>{escape(f'{key}={value}')}</code>"
         for key, value in zip(keys, values, strict=True)

@@ -31,6 +31,12 @@ def _resolve_ref_href(token: Token, state: RenderState) -> Token | None:
     if match is None:
         return None
     shortcode = extraction.shortcodes[int(match.group(1))]
+    if shortcode.name == "param" and not shortcode.error:  # `[mail]({{< param "email" >}})`
+        answer = state.param(shortcode.get("name", 0) or "")
+        if answer is not None and answer[0]:
+            before, after = extraction.plain(href[: match.start()]), extraction.plain(href[match.end() :])
+            token.attrs["href"] = before + answer[1] + after
+            return None
     if shortcode.name not in _REF_NAMES or shortcode.error:
         token.attrs["href"] = extraction.plain(href)
         return None

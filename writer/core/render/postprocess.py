@@ -115,8 +115,9 @@ def _standalone_shortcode(tokens: list[Token], index: int, rs: RenderState) -> T
     if match is None:
         return None
     number = int(match.group(1))
-    if rs.extraction.shortcodes[number].name in INLINE_SHORTCODES:
-        return None
+    shortcode = rs.extraction.shortcodes[number]
+    if shortcode.name in INLINE_SHORTCODES and shortcode.delim == "%":
+        return None  # its output is Markdown text: a paragraph, as in Hugo
     token = Token(SHORTCODE_TOKEN, "", 0)
     token.map = tokens[index].map
     token.block = True
@@ -172,6 +173,9 @@ def _footnote_line(tokens: list[Token], index: int, rs: RenderState) -> None:
             return
 
 
+_STARTS_WITH_TAG = re.compile(r"<[A-Za-z]")
+
+
 def render_shortcode_block(
     self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
 ) -> str:
@@ -180,6 +184,6 @@ def render_shortcode_block(
     html = render_shortcode(rs.extraction.shortcodes[token.meta["index"]], rs, True)
     extra = "".join(f' {k}="{escape(str(v))}"' for k, v in token.attrs.items() if k != "class")
     end = html.find(">")
-    if extra and html.startswith("<") and end > 0:
+    if extra and _STARTS_WITH_TAG.match(html) and end > 0:  # never into a comment or text
         html = html[:end] + extra + html[end:]
     return html + "\n"

@@ -182,6 +182,10 @@ def _shortcode_html(shortcode: Shortcode, state: RenderState, in_tag: bool) -> s
         resolved = state.resolve_ref(ref_target(shortcode), shortcode.name, shortcode.get("lang"))
         if resolved is not None:
             return escape(resolved.url, quote=True)
+    if shortcode.name == "param" and not shortcode.error and shortcode.name not in state.known_shortcodes():
+        answer = state.param(shortcode.get("name", 0) or "")
+        if answer is not None and answer[0]:
+            return escape(answer[1], quote=True)
     return escape(shortcode.source, quote=True)
 
 

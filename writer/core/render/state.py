@@ -45,6 +45,16 @@ class RenderState:
         except Exception:
             return None
 
+    def param(self, name: str) -> tuple[bool, str] | None:
+        """(found, text) of Hugo's `param` shortcode for this page; None without a site to ask."""
+        ask = getattr(self.context, "param", None)
+        if ask is None:
+            return None
+        try:
+            return ask(name)
+        except Exception:
+            return False, ""
+
     def link_target(self, path: str) -> str | None:
         """The RelPermalink of a page, page resource or asset a link path names, or None."""
         ask = getattr(self.context, "link_target", None)
