@@ -209,3 +209,24 @@ def test_html_content_that_hugo_refuses_is_an_error(tmp_path) -> None:
         "content/about.fr.html", "content/about.html", "content/kit/bundle/index.html",
         "content/pages/parts.html", "content/pages/tools.htm"]
     assert all(p.code == "content-not-allowed" and "allowContent" in p.message for p in errors)
+
+
+def test_a_mounts_files_setting_picks_the_files_hugo_sees(built_sites, tmp_path_factory, capsys) -> None:
+    """`files = ["! /drafts/**", ...]` and `files = ["/kept/**", "/top.md"]` on two content mounts:
+    Writer lists exactly the pages Hugo publishes."""
+    result = _built("mountfiles", built_sites, tmp_path_factory)
+    assert _hugo_errors(result) == [], result.output
+    ours = _assert_pages_match(result, capsys)
+    assert "content/drafts/idea.md" not in ours and "content/guides/README.md" not in ours
+    assert "notes/loose.md" not in ours and ours["notes/kept/one.md"]["permalink"] == "/notes/kept/one/"
+
+
+def test_removed_mount_settings_stop_hugo_and_are_an_error(tmp_path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "mountfiles", site)
+    config = site / "hugo.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'files = ["! /drafts/**", "! **/README.md", "! *.txt.md"]', 'excludeFiles = "/drafts/**"'), encoding="utf-8")
+    assert "excludeFiles was deprecated" in build(site, tmp_path / "built").output
+    errors = [p for p in Checker(Site.open(site)).check_site() if p.severity == "error"]
+    assert len(errors) == 1 and "excludeFiles" in errors[0].message and errors[0].path == "hugo.toml"

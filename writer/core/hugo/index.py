@@ -14,6 +14,7 @@ from typing import Any
 from writer.core import frontmatter as fm
 from writer.core.errors import FrontMatterError, ReadError, WriterError
 from writer.core.frontmatter.values import find
+from writer.core.hugo.mountfiles import MountFiles
 from writer.core.hugo.site import Site
 from writer.core.hugo.urls import page_permalink
 from writer.core.textio import MAX_PAGE_BYTES, MB, decode_bytes, read_prefix, regular_file_size, size_text
@@ -61,6 +62,7 @@ class _ContentRoot:
     folder: Path
     lang: str  # the language of files without a language suffix
     prefix: tuple[str, ...] = ()  # where a mount puts it below the content root (`manual`)
+    files: MountFiles = MountFiles()  # the mount's `files` setting
 
 
 def _as_bool(value: Any) -> bool:
@@ -100,7 +102,7 @@ class ContentIndex:
         languages = set(site.language_codes) | site.disabled_languages
         seen: set[str] = set()
         for root in _content_roots(site):
-            for file in _walk(root.folder, languages, problems):
+            for file in _walk(root.folder, languages, problems, root.files):
                 if str(file) in seen:  # mounted twice: the first mount wins
                     continue
                 seen.add(str(file))
@@ -136,12 +138,13 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
         if path.is_dir():
             lang = mount.langs[0] if mount.langs else site.default_language
             prefix = tuple(p for p in str(mount.under("content")).split("/") if p)
-            out.append(_ContentRoot(path, lang, prefix))
+            out.append(_ContentRoot(path, lang, prefix, mount.files))
     return out
 
 
-def _walk(folder: Path, languages: set[str], problems: list[WriterError]) -> Iterator[Path]:
-    """Content files below `folder`; a leaf bundle's other files are resources, not pages.
+def _walk(folder: Path, languages: set[str], problems: list[WriterError], files: MountFiles) -> Iterator[Path]:
+    """Content files below `folder` that the mount's `files` setting shows; a leaf bundle's
+    other files are resources, not pages.
 
     Symbolic links below the content folder are left out, files and folders alike, wherever
     they point: Hugo publishes none of them (the content folder itself may be one)."""
@@ -159,14 +162,19 @@ def _walk(folder: Path, languages: set[str], problems: list[WriterError]) -> Ite
             reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
             problems.append(ReadError(f"the folder cannot be read ({reason}); its pages are left out", current))
             continue
-        files = [e for e in entries if _is_content_file(e, problems)]
-        leaf = any(_split_name(e.name, languages)[0] == "index" for e in files)
-        for entry in files:
+        below = os.path.relpath(current, folder).replace(os.sep, "/") if current != folder else ""
+        prefix = below + "/" if below else ""
+        pages = [e for e in entries if _is_content_file(e, problems)]
+        if files.patterns:
+            pages = [e for e in pages if files.shows_file(prefix + e.name)]
+        leaf = any(_split_name(e.name, languages)[0] == "index" for e in pages)
+        for entry in pages:
             if not leaf or _split_name(entry.name, languages)[0] == "index":
                 yield Path(entry.path)
         if leaf:
             continue
-        stack.extend(Path(e.path) for e in entries if not e.name.startswith(".") and _is_dir(e, problems))
+        stack.extend(Path(e.path) for e in entries if not e.name.startswith(".") and _is_dir(e, problems)
+                     and (not files.patterns or files.shows_folder(prefix + e.name)))
 
 
 def _skipped_link(entry: os.DirEntry[str], what: str) -> SkippedLinkError:

@@ -22,6 +22,7 @@ import yaml
 from writer.core.errors import ConfigError, FrontMatterError, ReadError, SiteNotFoundError, WriterError
 from writer.core.frontmatter.toml_load import load_toml
 from writer.core.frontmatter.yaml_load import load_yaml
+from writer.core.hugo.mountfiles import MountFiles
 from writer.core.hugo.urls import permalink_patterns
 from writer.core.textio import MAX_SETTINGS_BYTES, decode_bytes, read_limited
 
@@ -67,6 +68,7 @@ class Mount:
     source: str
     target: str
     langs: tuple[str, ...] = ()
+    files: MountFiles = MountFiles()  # the `files` setting: which files Hugo sees
 
     def under(self, component: str) -> str | None:
         """The path below `component` (`content`, `static`) this mount fills, or None."""
@@ -90,8 +92,16 @@ def read_mounts(config: dict[str, Any]) -> list[Mount]:
         langs = langs or entry.get("lang") or ()
         langs = (langs,) if isinstance(langs, str) else langs
         mounts.append(Mount(str(entry["source"]).strip("/") or ".", str(entry["target"]),
-                            tuple(str(code).lower() for code in langs)))
+                            tuple(str(code).lower() for code in langs), MountFiles.parse(entry.get("files"))))
     return mounts
+
+
+def removed_mount_settings(config: dict[str, Any]) -> list[str]:
+    """`includeFiles`/`excludeFiles` of the site's mounts: removed in Hugo 0.153 (0.168 stops)."""
+    module = config.get("module")
+    raw = module.get("mounts") if isinstance(module, dict) else None
+    return sorted({key for entry in raw if isinstance(entry, dict) for key in entry
+                   if key in ("includefiles", "excludefiles")} if isinstance(raw, list) else set())
 
 
 def _lower_keys(value: Any) -> Any:
@@ -256,7 +266,12 @@ class Site:
         self.theme_dirs = self._inside_folders("theme", self._theme_names(), "themes/")
         self._inside_folders("contentDir", sorted({lang.content_dir for lang in self.languages}), "")
         self._inside_folders("module.mounts source", sorted({m.source for m in self.mounts}), "")
-
+        for key in removed_mount_settings(config) if not plain else []:
+            name = {"includefiles": "includeFiles", "excludefiles": "excludeFiles"}[key]
+            self.problems.append(ConfigError(
+                f"module.mounts.{name} was removed in Hugo 0.153 and stops Hugo 0.168's build: use "
+                "files = ['pattern', '! pattern'] instead (Writer reads every file of such a mount)",
+                config_files(root)[0] if config_files(root) else root))
     @classmethod
     def open(cls, path: str | Path) -> Site:
         """Open the site holding `path`; a folder with no Hugo config opens as plain Markdown."""
