@@ -230,3 +230,32 @@ def test_removed_mount_settings_stop_hugo_and_are_an_error(tmp_path) -> None:
     assert "excludeFiles was deprecated" in build(site, tmp_path / "built").output
     errors = [p for p in Checker(Site.open(site)).check_site() if p.severity == "error"]
     assert len(errors) == 1 and "excludeFiles" in errors[0].message and errors[0].path == "hugo.toml"
+
+
+def test_a_mount_for_several_languages_publishes_each_file_in_each(tmp_path, capsys) -> None:
+    """`sites.matrix languages = ['en', 'fr']` on one content mount: Hugo publishes each of its
+    files in both languages, as translations of each other; Writer lists both."""
+    site = tmp_path / "src"
+    for folder in ("shared", "content/en", "content/fr"):
+        (site / folder).mkdir(parents=True)
+    (site / "shared" / "common.md").write_text("---\ntitle: Shared\n---\nOne text for both.\n", encoding="utf-8")
+    (site / "content" / "en" / "e.md").write_text("---\ntitle: E\n---\nx\n", encoding="utf-8")
+    (site / "content" / "fr" / "f.md").write_text("---\ntitle: F\n---\nx\n", encoding="utf-8")
+    mounts = "".join(
+        f"[[module.mounts]]\nsource = '{source}'\ntarget = '{target}'\n"
+        f"[module.mounts.sites.matrix]\nlanguages = {langs}\n"
+        for source, target, langs in (("content/en", "content", "['en']"), ("content/fr", "content", "['fr']"),
+                                      ("shared", "content/shared", "['en', 'fr']")))
+    (site / "hugo.toml").write_text(
+        "baseURL = 'https://example.org/'\ntitle = 't'\ndefaultContentLanguage = 'en'\n"
+        f"[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n{mounts}", encoding="utf-8")
+    result = build(site, tmp_path / "built")
+    assert _hugo_errors(result) == [], result.output
+    public = result.root / "public"
+    assert (public / "shared/common/index.html").is_file() and (public / "fr/shared/common/index.html").is_file()
+    capsys.readouterr()
+    assert main(["pages", str(site), "--json"]) == 0
+    shared = [p for p in json.loads(capsys.readouterr().out)["pages"] if p["path"] == "shared/common.md"]
+    assert sorted((p["lang"], p["permalink"], p["translations"]) for p in shared) == [
+        ("en", "/shared/common/", {"fr": "shared/common.md"}),
+        ("fr", "/fr/shared/common/", {"en": "shared/common.md"})]

@@ -63,6 +63,7 @@ class _ContentRoot:
     lang: str  # the language of files without a language suffix
     prefix: tuple[str, ...] = ()  # where a mount puts it below the content root (`manual`)
     files: MountFiles = MountFiles()  # the mount's `files` setting
+    more_langs: tuple[str, ...] = ()  # a mount for several languages: each file is a page in each
 
 
 def _as_bool(value: Any) -> bool:
@@ -88,7 +89,9 @@ class ContentIndex:
         self.site = site
         self.pages = pages
         self.problems = problems
-        self._by_path = {p.path: p for p in pages}
+        self._by_path: dict[str, PageInfo] = {}
+        for page in pages:  # a file published in several languages is found as its first
+            self._by_path.setdefault(page.path, page)
         self._resolved_root = site.root.resolve()
         groups: dict[str, list[PageInfo]] = defaultdict(list)
         for page in pages:
@@ -109,6 +112,9 @@ class ContentIndex:
                 page = _read_page(site, root, file, languages, problems)
                 if page is not None:
                     pages.append(page)
+                if page is not None and root.more_langs and _split_name(file.name, languages)[1] is None:
+                    for lang in root.more_langs:  # the same file, published in each of the mount's languages
+                        pages.append(_read_page(site, root, file, languages, [], lang=lang))
         pages = _apply_build_options(pages, site.config.get("cascade"))
         pages.sort(key=lambda p: p.path)
         return cls(site, pages, problems)
@@ -127,7 +133,7 @@ class ContentIndex:
     def translations(self, page: PageInfo) -> dict[str, PageInfo]:
         """The other languages' versions of a page, by language."""
         return {
-            p.lang: p for p in self._groups.get(page.translation_key, []) if p.path != page.path
+            p.lang: p for p in self._groups.get(page.translation_key, []) if p.lang != page.lang
         }
 
 
@@ -138,7 +144,7 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
         if path.is_dir():
             lang = mount.langs[0] if mount.langs else site.default_language
             prefix = tuple(p for p in str(mount.under("content")).split("/") if p)
-            out.append(_ContentRoot(path, lang, prefix, mount.files))
+            out.append(_ContentRoot(path, lang, prefix, mount.files, tuple(mount.langs[1:])))
     return out
 
 
@@ -249,11 +255,12 @@ def _bounded_front_matter(file: Path) -> tuple[fm.FrontMatter | None, int, int]:
 
 
 def _read_page(
-    site: Site, root: _ContentRoot, file: Path, languages: set[str], problems: list[WriterError]
-) -> PageInfo | None:
+    site: Site, root: _ContentRoot, file: Path, languages: set[str], problems: list[WriterError], *,
+    lang: str | None = None,
+) -> PageInfo:
     rel_content = file.relative_to(root.folder).as_posix()
     base, suffix = _split_name(file.name, languages)
-    lang = suffix or root.lang
+    lang = lang or suffix or root.lang
     fields, error = _read_fields(file, problems)
     parts = [*root.prefix, *rel_content.split("/")[:-1]]
     if base == "_index":
