@@ -7,7 +7,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -219,23 +219,17 @@ class _SiteModels:
         return self.models[site.root]
 
 
-def _render_page(job: tuple[Any, Path]) -> str:
-    from writer.core.document import Page
-
-    model, path = job
-    return model.render_body(Page.load(path).body, path)
-
-
-def _render_all(jobs: list[tuple[Any, Path]]) -> list[str]:
-    """Each page's HTML, in order. On Linux a long list is shared with forked children, which
-    inherit the opened sites instead of opening them again; this process renders a share too.
-    A child that fails leaves its share to this process, which then meets the same error."""
-    workers = min(os.cpu_count() or 1, 4, len(jobs) // 8)
+def _render_all(paths: list[Path], render: Callable[[Path], str]) -> list[str]:
+    """Each page's HTML, in order. On Linux a long list is shared with forked children, forked
+    before anything is imported or opened: each process opens the sites it needs and renders its
+    share (a child inheriting a big heap would copy it page by page as it touched it). A child
+    that fails leaves its share to this process, which then meets the same error."""
+    workers = min(os.cpu_count() or 1, 4, len(paths) // 8)
     if workers < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
-        return [_render_page(job) for job in jobs]
+        return [render(path) for path in paths]
     import marshal
 
-    shares = [range(worker, len(jobs), workers) for worker in range(workers)]
+    shares = [range(worker, len(paths), workers) for worker in range(workers)]
     children = []
     for share in shares[1:]:
         read_end, write_end = os.pipe()
@@ -244,22 +238,22 @@ def _render_all(jobs: list[tuple[Any, Path]]) -> list[str]:
             os.close(read_end)
             try:
                 with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(marshal.dumps([_render_page(jobs[n]) for n in share]))
+                    pipe.write(marshal.dumps([render(paths[n]) for n in share]))
             except BaseException:  # noqa: BLE001 - the parent renders the share itself
                 os._exit(1)
             os._exit(0)
         os.close(write_end)
         children.append((pid, read_end, share))
-    html: list[str] = [""] * len(jobs)
+    html: list[str] = [""] * len(paths)
     for n in shares[0]:
-        html[n] = _render_page(jobs[n])
+        html[n] = render(paths[n])
     for pid, read_end, share in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
         parts = marshal.loads(data) if status == 0 and data else None
         if not isinstance(parts, list) or len(parts) != len(share):
-            parts = [_render_page(jobs[n]) for n in share]
+            parts = [render(paths[n]) for n in share]
         for n, part in zip(share, parts, strict=True):
             html[n] = part
     return html
@@ -270,10 +264,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     # the freshly imported modules and the index would find nothing to free, so it pauses.
     collecting = gc.isenabled()
     gc.disable()
+    models = _SiteModels(args.site)
+
+    def render(path: Path) -> str:
+        from writer.core.document import Page
+
+        return models.for_page(path).render_body(Page.load(path).body, path)
+
     try:
-        models = _SiteModels(args.site)
-        paths = [Path(page).resolve() for page in args.pages]
-        html = _render_all([(models.for_page(path), path) for path in paths])
+        html = _render_all([Path(page).resolve() for page in args.pages], render)
     finally:
         if collecting:
             gc.enable()

@@ -59,7 +59,7 @@ _INLINE_TRIGGERS = {
     "entity": "&",
     "emoji": ":",
 }
-_DEFINITION = ":~"
+_DEFINITION = ":"
 
 
 def _first_char(state: StateBlock, line: int) -> str:
@@ -82,10 +82,13 @@ def _setext_possible(state: StateBlock, line: int, end: int) -> bool:
 
 
 def _definition_possible(state: StateBlock, line: int, end: int) -> bool:
+    """A `:` line further down the paragraph (terms may be several lines), or after one blank."""
     following = line + 1
-    if following < end and state.isEmpty(following):
+    while following < end and not state.isEmpty(following):
+        if _first_char(state, following) in _DEFINITION:
+            return True
         following += 1
-    return following < end and _first_char(state, following) in _DEFINITION
+    return following + 1 < end and _first_char(state, following + 1) in _DEFINITION
 
 
 def _char_in(chars: str | None, char: str) -> bool:

@@ -7,10 +7,9 @@ from html import escape
 
 import mdurl
 from markdown_it import MarkdownIt
-from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import autolinks, blockattrs, emoji, fastpath, goldmark, linkrules, passthrough, terms
+from . import autolinks, blockattrs, deflist, emoji, fastpath, goldmark, linkrules, passthrough
 from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -44,8 +43,7 @@ def _build(options: RenderOptions) -> MarkdownIt:
     md.normalizeLink = mdurl.encode  # type: ignore[method-assign]
     md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]  # shown as written
     md.use(footnote_plugin, inline=False)
-    md.use(deflist_plugin)
-    terms.install(md)
+    deflist.install(md)
     linkrules.install(md)
     goldmark.install(md, options.typographer)
     if options.linkify:
