@@ -221,42 +221,54 @@ class _SiteModels:
 
 def _render_all(paths: list[Path], render: Callable[[Path], str]) -> list[str]:
     """Each page's HTML, in order. On Linux a long list is shared with forked children, forked
-    before anything is imported or opened: each process opens the sites it needs and renders its
-    share (a child inheriting a big heap would copy it page by page as it touched it). A child
-    that fails leaves its share to this process, which then meets the same error."""
+    before anything is imported or opened: each process opens the sites it needs (a child
+    inheriting a big heap would copy it page by page as it touched it). The pages' numbers wait
+    in a pipe; whichever process is free takes the next one, so a process slowed by the rest of
+    the machine takes fewer. A child that fails leaves its pages to this process, which then
+    meets the same error."""
     workers = min(os.cpu_count() or 1, 4, len(paths) // 8)
     if workers < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
         return [render(path) for path in paths]
     import marshal
 
-    shares = [range(worker, len(paths), workers) for worker in range(workers)]
+    numbers_out, numbers_in = os.pipe()
+    os.write(numbers_in, b"".join(n.to_bytes(4, "little") for n in range(len(paths))))  # < 64 KB
+    os.close(numbers_in)
+
+    def take() -> int | None:
+        data = os.read(numbers_out, 4)  # four bytes: one atomic read from a shared pipe
+        return int.from_bytes(data, "little") if len(data) == 4 else None
+
     children = []
-    for share in shares[1:]:
-        read_end, write_end = os.pipe()
+    for _ in range(workers - 1):
+        results_out, results_in = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: render its share, hand it over, leave without any clean-up
-            os.close(read_end)
+        if pid == 0:  # the child: render what it takes, hand it over, leave without any clean-up
+            os.close(results_out)
             try:
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(marshal.dumps([render(paths[n]) for n in share]))
-            except BaseException:  # noqa: BLE001 - the parent renders the share itself
+                done = {}
+                while (number := take()) is not None:
+                    done[number] = render(paths[number])
+                with os.fdopen(results_in, "wb") as pipe:
+                    pipe.write(marshal.dumps(done))
+            except BaseException:  # noqa: BLE001 - the parent renders those pages itself
                 os._exit(1)
             os._exit(0)
-        os.close(write_end)
-        children.append((pid, read_end, share))
-    html: list[str] = [""] * len(paths)
-    for n in shares[0]:
-        html[n] = render(paths[n])
-    for pid, read_end, share in children:
-        with os.fdopen(read_end, "rb") as pipe:
+        os.close(results_in)
+        children.append((pid, results_out))
+    html: dict[int, str] = {}
+    while (number := take()) is not None:
+        html[number] = render(paths[number])
+    os.close(numbers_out)
+    for pid, results_out in children:
+        with os.fdopen(results_out, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
-        parts = marshal.loads(data) if status == 0 and data else None
-        if not isinstance(parts, list) or len(parts) != len(share):
-            parts = [render(paths[n]) for n in share]
-        for n, part in zip(share, parts, strict=True):
-            html[n] = part
-    return html
+        if status == 0 and data:
+            parts = marshal.loads(data)
+            if isinstance(parts, dict):
+                html.update(parts)
+    return [html[n] if n in html else render(paths[n]) for n in range(len(paths))]
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -398,6 +410,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from_command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in SUBCOMMANDS:
         if argv and argv[0] in ("-h", "--help"):
@@ -409,12 +422,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except (UsageError, WriterError) as exc:
         print(f"writer: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    if args.command == "render" and from_command_line:
+        # Everything is printed and nothing is open for writing: leave without tearing down the
+        # interpreter (freeing every module and page object takes longer than the work itself).
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # the reader went away (`| head`): nothing more to say
+            pass
+        os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -117,3 +117,20 @@ def test_render_leaves_the_garbage_collector_as_it_found_it(sample, capsys) -> N
     assert gc.isenabled()
     assert main(["render", str(sample / "content/nope.md")]) == 2
     assert gc.isenabled()
+
+
+def test_the_command_prints_every_page_before_it_leaves(sample, tmp_path) -> None:
+    """`writer render` as a process leaves without tearing the interpreter down: every page's
+    HTML must be out first, in order, whatever the pipe's reader does."""
+    import subprocess
+    import sys
+
+    files = _many_pages(sample, 20)
+    expected = _expected(files)
+    done = subprocess.run([sys.executable, "-m", "writer", "render", *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected
+    head = subprocess.run(f'"{sys.executable}" -m writer render {" ".join(map(str, files))} | head -c 10',
+                          shell=True, capture_output=True, text=True, check=False)
+    assert head.stdout == expected[:10] and "Traceback" not in head.stderr

@@ -271,9 +271,42 @@ def _fast_rendering(md: MarkdownIt) -> None:
     renderer.renderToken = _render_tag  # type: ignore[method-assign]  # plugins' rules call it too
 
 
+def _guard_terminators(md: MarkdownIt) -> None:
+    """The rules that may end a paragraph (or a reference, quote or list) are asked on every
+    line of it; each one asks first whether the line can start what it looks for."""
+    ruler = md.block.ruler
+    ruler.getRules("")  # compiles the chains
+    names = {rule.fn: rule.name for rule in ruler.__rules__}
+    cache = ruler.__cache__  # markdown-it keeps each chain's rule list here
+    for chain in ("paragraph", "reference", "blockquote", "list"):
+        guarded = []
+        for fn in cache.get(chain) or []:
+            name = names.get(fn)
+            if name == "table":
+                guarded.append(_when(fn, lambda state, line, end: _table_possible(state, line, end)))
+            elif name == "deflist":
+                guarded.append(_when(fn, lambda state, line, end: _first_char(state, line) in _DEFINITION))
+            elif name in _FIRST_CHARS:
+                chars = _FIRST_CHARS[name]
+                guarded.append(_when(fn, lambda state, line, end, chars=chars: _first_char(state, line) in chars))
+            else:
+                guarded.append(fn)
+        cache[chain] = guarded
+
+
+def _when(rule, possible):
+    def guarded(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        if state.sCount[line] - state.blkIndent < 4 and not possible(state, line, end):
+            return False
+        return rule(state, line, end, silent)
+
+    return guarded
+
+
 def install(md: MarkdownIt) -> None:
     """Call last, after every plugin has added its rules."""
     md.block.tokenize = _BlockDispatch(md).tokenize  # type: ignore[method-assign]
+    _guard_terminators(md)
     _narrow_terminators(md)
     _plain_inline(md)
     _fast_rendering(md)
