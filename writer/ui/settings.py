@@ -5,19 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
 from writer.core.hugo.images import DEFAULT_JPEG_QUALITY
+from writer.core.paths import app_data_dir as core_app_data_dir
 
 MAX_RECENT = 10
 
 
 def app_data_dir() -> Path:
-    override = os.environ.get("WRITER_DATA_DIR")
-    if override:
-        return Path(override)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".writer")
+    """Writer's data folder: the one the command line uses too (writer.core.paths)."""
+    return core_app_data_dir()
 
 
 class AppSettings:

@@ -47,8 +47,13 @@ class HugoYamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
         for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()
     }
 
+    aliases = True  # whether the text may hold an alias (`*name`); load_yaml says
+
     def construct_document(self, node: Any) -> Any:
-        _check_graph(node)  # duplicate keys, values that contain themselves, alias bombs
+        if self.aliases:
+            _check_graph(node)  # duplicate keys, values that contain themselves, alias bombs
+        else:
+            _check_keys(node)  # a tree without aliases: only keys written twice to find
         return super().construct_document(node)
 
     def flatten_mapping(self, node: MappingNode) -> None:
@@ -184,6 +189,19 @@ def _check_graph(root: Node) -> None:
         stack.extend((child, False) for child in _children(node))
 
 
+def _check_keys(root: Node) -> None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            _check_duplicate_keys(node)
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
 def _children(node: Node) -> list[Node]:
     if isinstance(node, MappingNode):
         return [n for pair in node.value for n in pair]
@@ -206,4 +224,9 @@ def _check_duplicate_keys(node: MappingNode) -> None:
 
 def load_yaml(text: str) -> Any:
     """Parse YAML the way Hugo reads front matter and configuration (fast, safe)."""
-    return yaml.load(text, Loader=HugoYamlLoader)  # noqa: S506 - a safe loader
+    loader = HugoYamlLoader(text)
+    loader.aliases = "*" in text  # no `*`, no alias: the values form a plain tree
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

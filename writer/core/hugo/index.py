@@ -14,6 +14,7 @@ from typing import Any
 from writer.core import frontmatter as fm
 from writer.core.errors import FrontMatterError, ReadError, WriterError
 from writer.core.frontmatter.values import find
+from writer.core.hugo.index_cache import IndexCache
 from writer.core.hugo.mountfiles import MountFiles
 from writer.core.hugo.site import Site
 from writer.core.hugo.urls import page_permalink
@@ -99,22 +100,39 @@ class ContentIndex:
         self._groups = groups
 
     @classmethod
-    def build(cls, site: Site) -> ContentIndex:
+    def build(cls, site: Site, cache: IndexCache | None = None) -> ContentIndex:
+        """Every content page of the site. With a `cache`, files unchanged since it was written
+        are not read again (and the cache is brought up to date)."""
         pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes) | site.disabled_languages
         seen: set[str] = set()
         for root in _content_roots(site):
-            for file in _walk(root.folder, languages, problems, root.files):
-                if str(file) in seen:  # mounted twice: the first mount wins
+            mount = f"{root.lang}|{'/'.join(root.prefix)}|{','.join(root.more_langs)}|"
+            for name, entry in _walk(root.folder, languages, problems, root.files):
+                if name in seen:  # mounted twice: the first mount wins
                     continue
-                seen.add(str(file))
-                page = _read_page(site, root, file, languages, problems)
-                if page is not None:
-                    pages.append(page)
-                if page is not None and root.more_langs and _split_name(file.name, languages)[1] is None:
-                    for lang in root.more_langs:  # the same file, published in each of the mount's languages
-                        pages.append(_read_page(site, root, file, languages, [], lang=lang))
+                seen.add(name)
+                size = mtime = -1
+                if cache is not None:
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                        size, mtime = info.st_size, info.st_mtime_ns
+                    except OSError:
+                        pass
+                    hit = cache.lookup(mount + name, size, mtime) if size >= 0 else None
+                    if hit is not None:
+                        pages.extend(hit[0])
+                        problems.extend(hit[1])
+                        continue
+                found_problems: list[WriterError] = []
+                found = _file_pages(site, root, Path(name), languages, found_problems)
+                pages.extend(found)
+                problems.extend(found_problems)
+                if cache is not None and size >= 0:
+                    cache.store(mount + name, size, mtime, found, found_problems)
+        if cache is not None:
+            cache.save()
         pages = _apply_build_options(pages, site.config.get("cascade"))
         pages.sort(key=lambda p: p.path)
         return cls(site, pages, problems)
@@ -148,18 +166,29 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
     return out
 
 
-def _walk(folder: Path, languages: set[str], problems: list[WriterError], files: MountFiles) -> Iterator[Path]:
+def _file_pages(site: Site, root: _ContentRoot, file: Path, languages: set[str],
+                problems: list[WriterError]) -> list[PageInfo]:
+    """The pages of one content file: one, or one per language of a mount for several."""
+    pages = [_read_page(site, root, file, languages, problems)]
+    if root.more_langs and _split_name(file.name, languages)[1] is None:
+        pages += [_read_page(site, root, file, languages, [], lang=lang) for lang in root.more_langs]
+    return pages
+
+
+def _walk(folder: Path, languages: set[str], problems: list[WriterError],
+          files: MountFiles) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Content files below `folder` that the mount's `files` setting shows; a leaf bundle's
     other files are resources, not pages.
 
     Symbolic links below the content folder are left out, files and folders alike, wherever
     they point: Hugo publishes none of them (the content folder itself may be one)."""
     seen: set[tuple[int, int]] = set()
-    stack = [folder]
+    top = str(folder)
+    stack = [top]
     while stack:
         current = stack.pop()
         try:
-            info = current.stat()
+            info = os.stat(current)
             if (info.st_dev, info.st_ino) in seen:
                 continue  # a folder reached twice (a bind mount)
             seen.add((info.st_dev, info.st_ino))
@@ -168,18 +197,19 @@ def _walk(folder: Path, languages: set[str], problems: list[WriterError], files:
             reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
             problems.append(ReadError(f"the folder cannot be read ({reason}); its pages are left out", current))
             continue
-        below = os.path.relpath(current, folder).replace(os.sep, "/") if current != folder else ""
-        prefix = below + "/" if below else ""
+        prefix = ""
+        if files.patterns and current != top:  # the path below the mount, for its `files` setting
+            prefix = os.path.relpath(current, top).replace(os.sep, "/") + "/"
         pages = [e for e in entries if _is_content_file(e, problems)]
         if files.patterns:
             pages = [e for e in pages if files.shows_file(prefix + e.name)]
         leaf = any(_split_name(e.name, languages)[0] == "index" for e in pages)
         for entry in pages:
             if not leaf or _split_name(entry.name, languages)[0] == "index":
-                yield Path(entry.path)
+                yield entry.path, entry
         if leaf:
             continue
-        stack.extend(Path(e.path) for e in entries if not e.name.startswith(".") and _is_dir(e, problems)
+        stack.extend(e.path for e in entries if not e.name.startswith(".") and _is_dir(e, problems)
                      and (not files.patterns or files.shows_folder(prefix + e.name)))
 
 
