@@ -28,9 +28,9 @@ def builds(monkeypatch) -> list[Path]:
     calls: list[Path] = []
     real = index_module.ContentIndex.build.__func__
 
-    def counted(cls, site, cache=None):
+    def counted(cls, site, cache=None, **options):
         calls.append(site.root)
-        return real(cls, site, cache)
+        return real(cls, site, cache, **options)
 
     monkeypatch.setattr(index_module.ContentIndex, "build", classmethod(counted))
     return calls

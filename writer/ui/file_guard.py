@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,15 +42,17 @@ class FileGuard(QObject):
         self.deadline_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
         self.deadline_timer.timeout.connect(self.autosave)
         self.autosave_failed.connect(lambda message: self.window.statusBar().showMessage(message, 8000))
+        self.last_edit = 0.0  # time.monotonic() of the last edit in any page
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._tree_timer = QTimer(self, singleShot=True, interval=500)
-        self._tree_timer.timeout.connect(window.reload_index)
+        self._tree_timer.timeout.connect(window.indexing.refresh_in_background)
 
     # -- autosave and recovery ------------------------------------------------------
 
     def edited(self) -> None:
+        self.last_edit = time.monotonic()
         self.autosave_timer.start()  # a pause in typing saves soon ...
         if not self.deadline_timer.isActive():
             self.deadline_timer.start()  # ... and steady typing is saved every few seconds
@@ -296,6 +299,7 @@ class FileGuard(QObject):
         self.saved(editor)
         window.update_tab_title(editor)
         window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self._tree_timer.start()  # the index learns the page's new state off the UI thread
         return True
 
     def save_as(self, editor: PageEditor) -> bool:

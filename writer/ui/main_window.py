@@ -27,6 +27,7 @@ from writer.ui import messages, page_opening
 from writer.ui.file_guard import FileGuard
 from writer.ui.find_bar import FindBar
 from writer.ui.helpers import Helpers
+from writer.ui.index_controller import IndexController
 from writer.ui.menus import build_menus
 from writer.ui.outline import OutlinePanel
 from writer.ui.page_editor import PageEditor
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.translations = TranslationPanel()
         self.left.addTab(self.translations, "Translations")
         self.helpers = Helpers(self)
+        self.indexing = IndexController(self)
         self.guard = FileGuard(self, recovery_dir or app_data_dir() / "recovery")
         self._last_dialog = None  # the most recent helper dialog (tests and screenshots look at it)
         self.tabs = QTabWidget()
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def open_site(self, path: Path) -> bool:
         try:
-            model = SiteModel.open(path)
+            model = self.indexing.open(path)
         except WriterError as exc:
             messages.warning(self, "Cannot open the site", str(exc))
             return False
@@ -188,14 +190,8 @@ class MainWindow(QMainWindow):
                 self.open_page(first.path)
 
     def reload_index(self) -> None:
-        """Index the site again after files were added or moved; open pages stay open."""
-        if self.model is None:
-            return
-        self.model = SiteModel.open(self.model.site.root)
-        self.site_tree.load(self.model.index)
-        self.translations.load(self.model.index)
-        for editor in self.editors():
-            self.update_tab_title(editor)
+        """Index the site again after Writer added or moved files; open pages stay open."""
+        self.indexing.reload()
 
     def open_page(self, rel: str) -> PageEditor | None:
         if self.model is None:
@@ -370,6 +366,7 @@ class MainWindow(QMainWindow):
         self.spelling.wait()
         self.preview.release()
         self.guard.shutdown()
+        self.indexing.shutdown()
         event.accept()
 
     # -- view ------------------------------------------------------------------------

@@ -73,3 +73,71 @@ class RenderScheduler(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class _IndexSignals(QObject):
+    finished = Signal(int, object)  # generation, result (or the exception raised)
+
+
+class _IndexJob(QRunnable):
+    def __init__(self, generation: int, build: Callable[[], object], signals: _IndexSignals) -> None:
+        super().__init__()
+        self.generation = generation
+        self.build = build
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result: object = self.build()
+        except Exception as exc:  # noqa: BLE001 - handed to the window, which says what failed
+            result = exc
+        self.signals.finished.emit(self.generation, result)
+
+
+class IndexScheduler(QObject):
+    """Builds the site's index off the UI thread: one build at a time; a request made while one
+    runs starts one more build when it ends (its result is the one delivered)."""
+
+    built = Signal(object)  # the build's result, or the exception it raised
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.generation = 0
+        self._pending: Callable[[], object] | None = None
+        self._busy = False
+        self._signals = _IndexSignals()
+        self._signals.finished.connect(self._on_finished)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy or self._pending is not None
+
+    def request(self, build: Callable[[], object]) -> None:
+        self.generation += 1
+        self._pending = build
+        self._start()
+
+    def cancel(self) -> None:
+        """Forget pending work (a build under way finishes; its result is dropped)."""
+        self.generation += 1
+        self._pending = None
+
+    def _start(self) -> None:
+        if self._busy or self._pending is None:
+            return
+        job = _IndexJob(self.generation, self._pending, self._signals)
+        self._pending = None
+        self._busy = True
+        self.pool.start(job)
+
+    def _on_finished(self, generation: int, result: object) -> None:
+        self._busy = False
+        if generation == self.generation:
+            self.built.emit(result)
+        else:
+            self._start()  # a newer request waited for this one
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -100,9 +100,11 @@ class ContentIndex:
         self._groups = groups
 
     @classmethod
-    def build(cls, site: Site, cache: IndexCache | None = None) -> ContentIndex:
+    def build(cls, site: Site, cache: IndexCache | None = None, *, persist: bool = True) -> ContentIndex:
         """Every content page of the site. With a `cache`, files unchanged since it was written
-        are not read again (and the cache is brought up to date)."""
+        are not read again, and the cache is brought up to date (and written, with `persist`)."""
+        if cache is not None:
+            cache.begin()
         pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes) | site.disabled_languages
@@ -131,22 +133,32 @@ class ContentIndex:
                 problems.extend(found_problems)
                 if cache is not None and size >= 0:
                     cache.store(mount + name, size, mtime, found, found_problems)
-        if cache is not None:
+        if cache is not None and persist:
             cache.save()
         pages = _apply_build_options(pages, site.config.get("cascade"))
         pages.sort(key=lambda p: p.path)
         return cls(site, pages, problems)
 
+    def outline(self) -> tuple:
+        """What the site tree and the translation panel show of the pages: equal outlines need
+        no new tree."""
+        return tuple((p.path, p.lang, p.kind, p.title, p.draft, p.translation_key, p.logical,
+                      p.content_path, p.error is not None) for p in self.pages)
+
     def get(self, path: str) -> PageInfo | None:
         """The page at a site-relative path (forward slashes)."""
         return self._by_path.get(path)
 
-    def page_for_file(self, file: str | Path) -> PageInfo | None:
+    def rel_path(self, file: str | Path) -> str | None:
+        """A file's path relative to the site root, as the index keeps paths (None outside it)."""
         try:
-            rel = Path(file).resolve().relative_to(self._resolved_root).as_posix()
+            return Path(file).resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return None
-        return self._by_path.get(rel)
+
+    def page_for_file(self, file: str | Path) -> PageInfo | None:
+        rel = self.rel_path(file)
+        return self._by_path.get(rel) if rel is not None else None
 
     def translations(self, page: PageInfo) -> dict[str, PageInfo]:
         """The other languages' versions of a page, by language."""

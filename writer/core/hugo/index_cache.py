@@ -4,8 +4,8 @@ One file per site in Writer's data folder (never inside the site). Each content 
 (its pages and the problems found reading it) are kept with the file's size and modification
 time; a file whose size or time differs is read again. The whole cache is dropped when the site's
 configuration, Writer's version or its indexing code changes. A file changed within two seconds
-before the cache was written is read again as well: its time may not show a second change made
-in the same tick.
+before it was read is read again as well: its time may not show a second change made in the same
+tick.
 
 The file holds plain values only (tuples, strings, numbers, dates); reading it refuses anything
 else, so a damaged or planted cache file can only cost a full read of the site.
@@ -28,7 +28,7 @@ from writer.core import errors as errors_module
 from writer.core.errors import WriterError
 from writer.core.textio import atomic_write
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 RACY_NS = 2_000_000_000  # files changed this close before the cache was written are read again
 _SAFE_GLOBALS = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 _SAFE_GLOBALS |= {("builtins", name) for name in ("set", "frozenset", "complex", "slice", "bytearray")}
@@ -96,7 +96,10 @@ class IndexCache:
     def __init__(self, file: Path | None, stamp: str) -> None:
         self.file = file
         self.stamp = stamp
-        self.entries: dict[str, tuple[int, int, tuple, tuple]] = {}
+        self.entries: dict[str, tuple[int, int, int, tuple, tuple]] = {}  # size, mtime, read at, ...
+        # the objects an entry stands for, once built: handed out again as they are, so that a
+        # window indexing again after a save makes no new objects for unchanged pages
+        self._live: dict[str, tuple[list, list[WriterError]]] = {}
         self.written_ns = 0
         self.changed = False
         self.used: set[str] = set()
@@ -121,23 +124,39 @@ class IndexCache:
         except Exception:  # noqa: BLE001 - a missing or unreadable cache is an empty one
             self.entries, self.written_ns = {}, 0
 
+    def begin(self) -> None:
+        """Start a new walk over the site (what it does not meet again is dropped on save)."""
+        self.used = set()
+        self.hits = self.misses = 0
+
+    def refit(self, stamp: str) -> None:
+        """Drop every entry when what they depend on (the configuration, Writer) changed."""
+        if stamp != self.stamp:
+            self.stamp, self.entries, self.written_ns, self.changed = stamp, {}, 0, True
+            self._live = {}
+
     def lookup(self, key: str, size: int, mtime_ns: int) -> tuple[list, list[WriterError]] | None:
         """The pages and problems cached for a file, if it is the same file as then."""
         entry = self.entries.get(key)
-        if entry is None or entry[0] != size or entry[1] != mtime_ns or mtime_ns >= self.written_ns - RACY_NS:
+        if entry is None or entry[0] != size or entry[1] != mtime_ns or mtime_ns >= entry[2] - RACY_NS:
             self.misses += 1
             return None
-        try:
-            pages, problems = [_page_from(p) for p in entry[2]], [_error_from(e) for e in entry[3]]
-        except Exception:  # noqa: BLE001 - an entry of an older shape: read the file again
-            self.misses += 1
-            return None
+        live = self._live.get(key)
+        if live is None:
+            try:
+                live = [_page_from(p) for p in entry[3]], [_error_from(e) for e in entry[4]]
+            except Exception:  # noqa: BLE001 - an entry of an older shape: read the file again
+                self.misses += 1
+                return None
+            self._live[key] = live
         self.used.add(key)
         self.hits += 1
-        return pages, problems
+        return list(live[0]), list(live[1])
 
     def store(self, key: str, size: int, mtime_ns: int, pages: list, problems: list[WriterError]) -> None:
-        self.entries[key] = (size, mtime_ns, tuple(_page_to(p) for p in pages), tuple(_error_to(e) for e in problems))
+        self.entries[key] = (size, mtime_ns, time.time_ns(), tuple(_page_to(p) for p in pages),
+                             tuple(_error_to(e) for e in problems))
+        self._live[key] = (list(pages), list(problems))
         self.used.add(key)
         self.changed = True
 
@@ -148,6 +167,7 @@ class IndexCache:
             return
         for key in gone:
             del self.entries[key]
+            self._live.pop(key, None)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             payload = pickle.dumps((self.stamp, time.time_ns(), self.entries), protocol=pickle.HIGHEST_PROTOCOL)

@@ -93,6 +93,9 @@ def _form(value: Any) -> tuple[str, str]:
     return type(value).__name__, str(getattr(value, "tzinfo", None) is not None)
 
 
+_SAMPLE = 400  # siblings looked at, at most, to learn whether a section carries lastmod
+
+
 def lastmod_update(fields: Mapping[str, Any], siblings: Sequence[Mapping[str, Any]],
                    now: dt.datetime | None = None) -> LastmodUpdate | None:
     """The update a save makes to a page with `fields`, whose section holds pages with `siblings`
@@ -101,6 +104,8 @@ def lastmod_update(fields: Mapping[str, Any], siblings: Sequence[Mapping[str, An
     now = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     own = _found(fields)
     if own is None:
+        if len(siblings) > _SAMPLE:  # a big section: an even sample of it decides (a save stays quick)
+            siblings = siblings[:: len(siblings) // _SAMPLE][:_SAMPLE]
         carried = [found for found in map(_found, siblings) if found is not None]
         if not carried or len(carried) * 2 <= len(siblings):
             return None
@@ -122,17 +127,27 @@ def _section_folder(rel: str) -> str:
     return folder.rpartition("/")[0] if name.lower().startswith("index.") else folder
 
 
+def sections(index: ContentIndex) -> dict[str, list[Any]]:
+    """The index's pages by section folder, worked out once per index (the window does it off the
+    UI thread, as the index is built)."""
+    found = getattr(index, "_lastmod_sections", None)
+    if found is None:
+        found = {}
+        for info in index.pages:
+            found.setdefault(_section_folder(info.path), []).append(info)
+        index._lastmod_sections = found  # type: ignore[attr-defined]
+    return found
+
+
 def section_fields(index: ContentIndex | None, file: Path) -> list[Mapping[str, Any]]:
     """The front matter of the other pages (any language) in the section of the page at `file`
-    (paths compared as the index holds them: one pass, no file system calls per page)."""
+    (paths compared as the index holds them: no file system calls per page)."""
     if index is None:
         return []
-    try:
-        rel = file.resolve().relative_to(index.site.root.resolve()).as_posix()
-    except ValueError:
+    rel = index.rel_path(file)
+    if rel is None:
         return []
-    folder = _section_folder(rel)
-    return [info.fields for info in index.pages if info.path != rel and _section_folder(info.path) == folder]
+    return [info.fields for info in sections(index).get(_section_folder(rel), []) if info.path != rel]
 
 
 def touch_lastmod(page: Page, index: ContentIndex | None, now: dt.datetime | None = None) -> bool:

@@ -11,9 +11,10 @@ from pathlib import Path
 from writer.core.document import Page
 from writer.core.hugo.images import locate_image
 from writer.core.hugo.index import ContentIndex, PageInfo, content_type
+from writer.core.hugo.index_cache import IndexCache, fingerprint
 from writer.core.hugo.params import go_text, page_param
 from writer.core.hugo.refs import RefResolver
-from writer.core.hugo.site import Site
+from writer.core.hugo.site import Site, config_files
 from writer.core.render import RefTarget, Renderer, RenderOptions
 from writer.core.render.options import _get
 from writer.core.render.policy import site_url
@@ -30,15 +31,28 @@ class SiteModel:
     shortcodes: frozenset[str]
 
     @classmethod
-    def open(cls, path: str | Path) -> SiteModel:
+    def open(cls, path: str | Path, cache: IndexCache | None = None, *, persist: bool = True,
+             previous: SiteModel | None = None) -> SiteModel:
+        """Open the site holding `path`. With a `cache` (see `index_cache_for`), pages unchanged
+        since it was filled are not read again; with the `previous` model of the same site and
+        configuration, its renderer is used again."""
         site = Site.open(path)
-        index = ContentIndex.build(site)
-        return cls.from_index(index)
+        if cache is not None:
+            cache.refit(fingerprint(site.root, config_files(site.root)))
+        index = ContentIndex.build(site, cache, persist=persist)
+        same = previous is not None and previous.site.root == site.root and previous.site.config == site.config
+        return cls.from_index(index, previous.renderer if same and previous is not None else None)
+
+    @staticmethod
+    def index_cache_for(path: str | Path) -> IndexCache:
+        """The persistent index cache of the site holding `path` (read from Writer's data folder)."""
+        site = Site.open(path)
+        return IndexCache.for_site(site.root, config_files(site.root))
 
     @classmethod
-    def from_index(cls, index: ContentIndex) -> SiteModel:
+    def from_index(cls, index: ContentIndex, renderer: Renderer | None = None) -> SiteModel:
         site = index.site
-        renderer = Renderer(RenderOptions.from_config(site.config))
+        renderer = renderer or Renderer(RenderOptions.from_config(site.config))
         return cls(site, index, RefResolver(index), renderer, site.shortcode_names())
 
     def context_for(self, file: Path | None, *, preview: bool = False) -> PageRenderContext:
