@@ -1,4 +1,5 @@
-"""Rendering off the UI thread: bursts of edits merge, stale results are dropped."""
+"""Work off the UI thread, one job at a time: bursts of requests merge, stale results are dropped.
+Previews are rendered this way, and the site's index is built again."""
 
 from __future__ import annotations
 
@@ -9,96 +10,30 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class _Signals(QObject):
-    finished = Signal(int, str, float)  # generation, html, seconds
+    finished = Signal(int, object, float)  # generation, result, seconds
 
 
-class _RenderJob(QRunnable):
-    def __init__(self, generation: int, render: Callable[[], str], signals: _Signals) -> None:
+class _Job(QRunnable):
+    def __init__(self, generation: int, work: Callable[[], object], signals: _Signals,
+                 failed: Callable[[Exception], object]) -> None:
         super().__init__()
         self.generation = generation
-        self.render = render
+        self.work = work
         self.signals = signals
+        self.failed = failed
 
     def run(self) -> None:
         start = time.perf_counter()
         try:
-            html = self.render()
-        except Exception as exc:  # the renderer never raises; this is the last guard
-            html = f"<p class='writer-render-error'>The preview failed: {type(exc).__name__}</p>"
-        self.signals.finished.emit(self.generation, html, time.perf_counter() - start)
+            result = self.work()
+        except Exception as exc:  # noqa: BLE001 - the last guard: the scheduler says what it means
+            result = self.failed(exc)
+        self.signals.finished.emit(self.generation, result, time.perf_counter() - start)
 
 
-def render_delay_ms(size: int) -> int:
-    """Wait longer on bigger pages: 60 ms for short ones, up to 400 ms at 500 KB."""
-    return int(min(400, 60 + size / 1500))
-
-
-class RenderScheduler(QObject):
-    """Schedules renders: one in flight at a time, the newest request wins."""
-
-    rendered = Signal(str, float)  # html, seconds
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.generation = 0
-        self._pending: Callable[[], str] | None = None
-        self._busy = False
-        self._signals = _Signals()
-        self._signals.finished.connect(self._on_job_finished)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._start)
-
-    def request(self, render: Callable[[], str], size: int, immediate: bool = False) -> None:
-        self.generation += 1
-        self._pending = render
-        self._timer.start(0 if immediate else render_delay_ms(size))
-
-    def _start(self) -> None:
-        if self._busy or self._pending is None:
-            return
-        job = _RenderJob(self.generation, self._pending, self._signals)
-        self._pending = None
-        self._busy = True
-        self.pool.start(job)
-
-    def _on_job_finished(self, generation: int, html: str, seconds: float) -> None:
-        self._busy = False
-        if generation == self.generation:
-            self.rendered.emit(html, seconds)
-        elif self._pending is not None:
-            self._start()  # a newer request waited for this one
-
-    def wait(self, msecs: int = 5000) -> bool:
-        return self.pool.waitForDone(msecs)
-
-
-class _IndexSignals(QObject):
-    finished = Signal(int, object)  # generation, result (or the exception raised)
-
-
-class _IndexJob(QRunnable):
-    def __init__(self, generation: int, build: Callable[[], object], signals: _IndexSignals) -> None:
-        super().__init__()
-        self.generation = generation
-        self.build = build
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result: object = self.build()
-        except Exception as exc:  # noqa: BLE001 - handed to the window, which says what failed
-            result = exc
-        self.signals.finished.emit(self.generation, result)
-
-
-class IndexScheduler(QObject):
-    """Builds the site's index off the UI thread: one build at a time; a request made while one
-    runs starts one more build when it ends (its result is the one delivered)."""
-
-    built = Signal(object)  # the build's result, or the exception it raised
+class _NewestWins(QObject):
+    """One job at a time on a thread of its own. A request made while a job runs starts when it
+    ends, and only the newest request's result is delivered."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,16 +42,76 @@ class IndexScheduler(QObject):
         self.generation = 0
         self._pending: Callable[[], object] | None = None
         self._busy = False
-        self._signals = _IndexSignals()
+        self._signals = _Signals()
         self._signals.finished.connect(self._on_finished)
+
+    def _submit(self, work: Callable[[], object]) -> None:
+        self.generation += 1
+        self._pending = work
+
+    def _start(self) -> None:
+        if self._busy or self._pending is None:
+            return
+        job = _Job(self.generation, self._pending, self._signals, self._failed)
+        self._pending = None
+        self._busy = True
+        self.pool.start(job)
+
+    def _on_finished(self, generation: int, result: object, seconds: float) -> None:
+        self._busy = False
+        if generation == self.generation:
+            self._deliver(result, seconds)
+        else:
+            self._start()  # a newer request waited for this one
+
+    def _failed(self, error: Exception) -> object:
+        return error
+
+    def _deliver(self, result: object, seconds: float) -> None:
+        raise NotImplementedError
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def render_delay_ms(size: int) -> int:
+    """Wait longer on bigger pages: 60 ms for short ones, up to 400 ms at 500 KB."""
+    return int(min(400, 60 + size / 1500))
+
+
+class RenderScheduler(_NewestWins):
+    """Schedules renders after a pause that grows with the page."""
+
+    rendered = Signal(str, float)  # html, seconds
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._start)
+
+    def request(self, render: Callable[[], str], size: int, immediate: bool = False) -> None:
+        self._submit(render)
+        self._timer.start(0 if immediate else render_delay_ms(size))
+
+    def _failed(self, error: Exception) -> object:  # the renderer never raises; this is the last guard
+        return f"<p class='writer-render-error'>The preview failed: {type(error).__name__}</p>"
+
+    def _deliver(self, result: object, seconds: float) -> None:
+        self.rendered.emit(str(result), seconds)
+
+
+class IndexScheduler(_NewestWins):
+    """Builds the site's index again off the UI thread."""
+
+    built = Signal(object)  # the build's result, or the exception it raised
 
     @property
     def busy(self) -> bool:
         return self._busy or self._pending is not None
 
     def request(self, build: Callable[[], object]) -> None:
-        self.generation += 1
-        self._pending = build
+        self._submit(build)
         self._start()
 
     def cancel(self) -> None:
@@ -124,20 +119,8 @@ class IndexScheduler(QObject):
         self.generation += 1
         self._pending = None
 
-    def _start(self) -> None:
-        if self._busy or self._pending is None:
-            return
-        job = _IndexJob(self.generation, self._pending, self._signals)
-        self._pending = None
-        self._busy = True
-        self.pool.start(job)
-
-    def _on_finished(self, generation: int, result: object) -> None:
-        self._busy = False
-        if generation == self.generation:
-            self.built.emit(result)
-        else:
-            self._start()  # a newer request waited for this one
+    def _deliver(self, result: object, seconds: float) -> None:
+        self.built.emit(result)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
