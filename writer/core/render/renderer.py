@@ -9,7 +9,7 @@ import mdurl
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import autolinks, blockattrs, deflist, emoji, fastpath, goldmark, linkrules, passthrough
+from . import autolinks, blockattrs, deflist, emoji, fastpath, goldmark, linkrules, passthrough, tables
 from .builtins import MAX_DEPTH, ref_target, render_shortcode
 from .context import RenderContext
 from .headings import title_attributes
@@ -44,6 +44,7 @@ def _build(options: RenderOptions) -> MarkdownIt:
     md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]  # shown as written
     md.use(footnote_plugin, inline=False)
     deflist.install(md)
+    tables.install(md)
     linkrules.install(md)
     goldmark.install(md, options.typographer)
     if options.linkify:
