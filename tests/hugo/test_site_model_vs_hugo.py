@@ -259,3 +259,29 @@ def test_a_mount_for_several_languages_publishes_each_file_in_each(tmp_path, cap
     assert sorted((p["lang"], p["permalink"], p["translations"]) for p in shared) == [
         ("en", "/shared/common/", {"fr": "shared/common.md"}),
         ("fr", "/fr/shared/common/", {"en": "shared/common.md"})]
+
+
+def test_a_themes_own_mounts_replace_its_static_folder(tmp_path) -> None:
+    """A theme whose configuration mounts `pics` as `static/images`: Hugo publishes
+    /images/a.png from it and no longer the theme's own `static/` (its mounts replace the
+    defaults); `writer check` and the preview find the same files."""
+    from writer.core.hugo.render_context import SiteModel
+
+    site = tmp_path / "src"
+    for folder in ("content", "themes/t/pics", "themes/t/static", "themes/t/layouts"):
+        (site / folder).mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "t"\ntheme = "t"\n', encoding="utf-8")
+    (site / "themes/t/hugo.toml").write_text('[[module.mounts]]\nsource = "pics"\ntarget = "static/images"\n'
+                                             '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n',
+                                             encoding="utf-8")
+    (site / "themes/t/pics/a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (site / "themes/t/static/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    page = site / "content" / "p.md"
+    page.write_text("---\ntitle: P\n---\n\n![mounted](/images/a.png) ![default](/logo.png)\n", encoding="utf-8")
+    result = build(site, tmp_path / "built", probe=False)
+    assert (result.root / "public/images/a.png").is_file()
+    assert not (result.root / "public/logo.png").exists()
+    problems = [(p.code, p.message) for p in Checker(Site.open(site)).check_site()]
+    assert [m for code, m in problems if code == "missing-image"] == ['image "/logo.png" does not exist']
+    html = SiteModel.open(site).render_body(page.read_text(encoding="utf-8").split("---\n", 2)[2], page)
+    assert "themes/t/pics/a.png" in html and "writer-missing" in html

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
-from writer.core.hugo.images import FOUND, find_images, front_matter_images, is_remote, locate_image
+from writer.core.hugo.images import FOUND, find_images, front_matter_images, is_remote, locate_in_dirs
 from writer.core.hugo.index import ContentIndex, PageInfo, content_type
 from writer.core.hugo.params import page_param
 from writer.core.hugo.refs import RefResolver, find_refs
@@ -182,12 +182,7 @@ class Checker:
         """Why an image source names no publishable file inside the site; None when it does."""
         if is_remote(src):
             return None
-        lookup = locate_image(src, page_file, self.image_dirs.get("", []), self.site.root)
-        clean = src.lstrip("/")
-        for below, folders in self.image_dirs.items():
-            if lookup.state != FOUND and below and clean.startswith(below + "/"):
-                inner = locate_image("/" + clean[len(below) + 1:], page_file, folders, self.site.root)
-                lookup = inner if inner.state == FOUND else lookup
+        lookup = locate_in_dirs(src, page_file, self.image_dirs, self.site.root)
         return None if lookup.state == FOUND else lookup.reason(src)
 
 

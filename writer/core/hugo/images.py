@@ -119,6 +119,19 @@ def locate_image(src: str, page_file: Path, static_dirs: list[Path], root: Path 
     return ImageLookup(worst)
 
 
+def locate_in_dirs(src: str, page_file: Path, dirs: dict[str, list[Path]], root: Path, *,
+                   real_root: str | None = None) -> ImageLookup:
+    """`locate_image` over static folders as the site mounts them: `dirs` by the path below
+    `static` each fills (`{"": [static], "images": [pics]}`, Site.file_dirs)."""
+    lookup = locate_image(src, page_file, dirs.get("", []), root, real_root=real_root)
+    clean = src.lstrip("/")
+    for below, folders in dirs.items():
+        if lookup.state != FOUND and below and clean.startswith(below + "/"):
+            inner = locate_image("/" + clean[len(below) + 1:], page_file, folders, root, real_root=real_root)
+            lookup = inner if inner.state == FOUND else lookup
+    return lookup
+
+
 def _file_state(candidate: Path) -> str:
     try:
         info = os.lstat(candidate)

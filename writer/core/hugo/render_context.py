@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer.core.document import Page
-from writer.core.hugo.images import locate_image
+from writer.core.hugo.images import locate_in_dirs
 from writer.core.hugo.index import ContentIndex, PageInfo, content_type
 from writer.core.hugo.index_cache import IndexCache, fingerprint
 from writer.core.hugo.params import go_text, page_param
@@ -74,12 +74,9 @@ class SiteModel:
         return os.path.realpath(self.site.root)
 
     @functools.cached_property
-    def static_dirs(self) -> list[Path]:
-        dirs = [self.site.root / "static"]
-        theme = self.site.config.get("theme")
-        for name in theme if isinstance(theme, list) else [theme] if theme else []:
-            dirs.append(self.site.root / "themes" / str(name) / "static")
-        return dirs
+    def static_dirs(self) -> dict[str, list[Path]]:
+        """The site's static folders as its mounts (and its themes') place them."""
+        return self.site.file_dirs("static")
 
 
 class PageRenderContext:
@@ -103,7 +100,8 @@ class PageRenderContext:
     def resolve_image(self, src: str) -> str | None:
         if self.file is None:
             return None
-        lookup = locate_image(src, self.file, self.model.static_dirs, real_root=self.model.real_root)
+        lookup = locate_in_dirs(src, self.file, self.model.static_dirs, self.model.site.root,
+                                real_root=self.model.real_root)
         found, real = lookup.file, lookup.real
         if found is None and self.embedded_hooks()[1]:  # Hugo's image hook looks in assets/
             asset = self.model.site.root / "assets" / src.lstrip("/")

@@ -256,6 +256,7 @@ class Site:
         self.content_dir = str(config.get("contentdir", "content")) if not plain else "."
         self.mounts = read_mounts(config) if not plain else []
         self._permalinks: dict[tuple[str, str | None], dict[str, str]] = {}
+        self._theme_mounts: dict[Path, list[Mount]] = {}
         self.languages = self._read_languages()
         base = str(config.get("baseurl", "") or "")
         parts = urlsplit(base)
@@ -337,12 +338,26 @@ class Site:
         they fill (`static/images` from `media/`: {"images": [media]}), themes' last."""
         mounts = [m for m in self.mounts if m.under(component) is not None] or [Mount(component, component)]
         found: dict[str, list[Path]] = {}
-        for mount in mounts:
-            folder = self.root / mount.source
-            if folder.is_dir() and self.inside(folder):
+        for base, mount in [(self.root, m) for m in mounts] + [
+                (theme, m) for theme in self.theme_dirs for m in self.theme_mounts(theme)]:
+            folder = base / mount.source
+            if mount.under(component) is not None and folder.is_dir() and self.inside(folder):
                 found.setdefault(str(mount.under(component)), []).append(folder)
-        found.setdefault("", []).extend(theme / component for theme in self.theme_dirs)
+        found.setdefault("", [])
         return found
+
+    def theme_mounts(self, theme: Path) -> list[Mount]:
+        """A theme's own module mounts (its configuration's `[[module.mounts]]`, which replace
+        its default ones, as Hugo 0.168 does), else its default `static` and `assets`."""
+        cached = self._theme_mounts.get(theme)
+        if cached is None:
+            try:
+                own = read_mounts(load_config(theme)) if is_site_root(theme) else []
+            except WriterError:
+                own = []  # an unreadable theme configuration: Hugo will say so
+            cached = own or [Mount("static", "static"), Mount("assets", "assets")]
+            self._theme_mounts[theme] = cached
+        return cached
 
     def _theme_names(self) -> list[str]:
         theme = self.config.get("theme")
