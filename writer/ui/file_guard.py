@@ -216,11 +216,17 @@ class FileGuard(QObject):
             self.watcher.removePaths(self.watcher.directories())
         folders: list[str] = []
         for content in content_dirs:
-            if content.is_dir():
-                folders.append(str(content))
-                for sub in content.rglob("*"):
-                    if sub.is_dir() and len(folders) < MAX_WATCHED_FOLDERS:
-                        folders.append(str(sub))
+            if not content.is_dir():
+                continue
+            # folders only (os.walk lists them without a Python object per file), and no more
+            # than the watcher may take: a 100,000-page site is not walked to the end here
+            for current, subfolders, _files in os.walk(content):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                folders.append(current)
+                if len(folders) >= MAX_WATCHED_FOLDERS:
+                    break
+            if len(folders) >= MAX_WATCHED_FOLDERS:
+                break
         if folders:
             self.watcher.addPaths(folders)
 
