@@ -57,8 +57,7 @@ class IndexController(QObject):
         self.scheduler.cancel()
         self.scheduler.wait()
         self._save_cache()
-        cache = SiteModel.index_cache_for(path)
-        model = SiteModel.open(path, cache)
+        model, cache = SiteModel.open_cached(path)
         sections(model.index)  # worked out with the rest of the opening, not at the first save
         self.cache = cache
         self.outline = _shown(model)

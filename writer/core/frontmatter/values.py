@@ -96,8 +96,7 @@ def find(fields: Mapping[str, Any], key: str) -> tuple[bool, Any]:
     """(found, value) of a dotted name, matched as `resolve` does."""
     if isinstance(key, str) and "." not in key and key.strip() == key and key and "\n" not in key \
             and "\r" not in key:  # one plain name (the index asks five a page): no path to resolve
-        lower = key.lower()
-        matches = [k for k in fields if isinstance(k, str) and k.lower() == lower]
+        matches = _same_name(fields, key)
         return (True, fields[_hugos_pick(matches)]) if matches else (False, None)
     path, _ = resolve(fields, key)
     return lookup(fields, path)

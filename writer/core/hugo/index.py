@@ -24,12 +24,13 @@ MARKDOWN_EXTS = (".md", ".markdown")
 HTML_EXTS = (".html", ".htm")  # HTML content files: pages too, published as written
 CONTENT_EXTS = MARKDOWN_EXTS + HTML_EXTS
 
+_BUNDLE_NAMES = ("index", "_index")
+INDEX_PREFIX_BYTES = 1 * MB  # the index needs the front matter: it reads this much of a page
+
 
 def content_type(name: str | Path) -> str:
     """The media type Hugo gives a content file (what `security.allowContent` is asked about)."""
     return "text/html" if str(name).lower().endswith(HTML_EXTS) else "text/markdown"
-_BUNDLE_NAMES = ("index", "_index")
-INDEX_PREFIX_BYTES = 1 * MB  # the index needs the front matter: it reads this much of a page
 
 
 class SkippedLinkError(WriterError):

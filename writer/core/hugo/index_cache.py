@@ -60,6 +60,7 @@ def _error_classes() -> dict[str, type[WriterError]]:
     return classes
 
 
+@functools.cache
 def _source_stamp() -> str:
     """Sizes and times of Writer's core modules: a code change (in a checkout) drops the cache."""
     root = Path(__file__).resolve().parents[1]
@@ -100,7 +101,6 @@ class IndexCache:
         # the objects an entry stands for, once built: handed out again as they are, so that a
         # window indexing again after a save makes no new objects for unchanged pages
         self._live: dict[str, tuple[list, list[WriterError]]] = {}
-        self.written_ns = 0
         self.changed = False
         self.used: set[str] = set()
         self.hits = self.misses = 0
@@ -118,11 +118,11 @@ class IndexCache:
             return
         try:
             data = _PlainUnpickler(io.BytesIO(self.file.read_bytes())).load()
-            stamp, written_ns, entries = data
+            stamp, _written_ns, entries = data
             if stamp == self.stamp and isinstance(entries, dict):
-                self.entries, self.written_ns = entries, int(written_ns)
+                self.entries = entries
         except Exception:  # noqa: BLE001 - a missing or unreadable cache is an empty one
-            self.entries, self.written_ns = {}, 0
+            self.entries = {}
 
     def begin(self) -> None:
         """Start a new walk over the site (what it does not meet again is dropped on save)."""
@@ -132,7 +132,7 @@ class IndexCache:
     def refit(self, stamp: str) -> None:
         """Drop every entry when what they depend on (the configuration, Writer) changed."""
         if stamp != self.stamp:
-            self.stamp, self.entries, self.written_ns, self.changed = stamp, {}, 0, True
+            self.stamp, self.entries, self.changed = stamp, {}, True
             self._live = {}
 
     def lookup(self, key: str, size: int, mtime_ns: int) -> tuple[list, list[WriterError]] | None:

@@ -33,21 +33,27 @@ class SiteModel:
     @classmethod
     def open(cls, path: str | Path, cache: IndexCache | None = None, *, persist: bool = True,
              previous: SiteModel | None = None) -> SiteModel:
-        """Open the site holding `path`. With a `cache` (see `index_cache_for`), pages unchanged
-        since it was filled are not read again; with the `previous` model of the same site and
-        configuration, its renderer is used again."""
+        """Open the site holding `path`. With a `cache`, pages unchanged since it was filled are
+        not read again (all are when the configuration changed); with the `previous` model of
+        the same site and configuration, its renderer is used again."""
         site = Site.open(path)
         if cache is not None:
             cache.refit(fingerprint(site.root, config_files(site.root)))
+        return cls._built(site, cache, persist, previous)
+
+    @classmethod
+    def open_cached(cls, path: str | Path) -> tuple[SiteModel, IndexCache]:
+        """Open the site holding `path` through its persistent index cache (Writer's data
+        folder), and that cache, for opening it again later."""
+        site = Site.open(path)
+        cache = IndexCache.for_site(site.root, config_files(site.root))
+        return cls._built(site, cache, True, None), cache
+
+    @classmethod
+    def _built(cls, site: Site, cache: IndexCache | None, persist: bool, previous: SiteModel | None) -> SiteModel:
         index = ContentIndex.build(site, cache, persist=persist)
         same = previous is not None and previous.site.root == site.root and previous.site.config == site.config
         return cls.from_index(index, previous.renderer if same and previous is not None else None)
-
-    @staticmethod
-    def index_cache_for(path: str | Path) -> IndexCache:
-        """The persistent index cache of the site holding `path` (read from Writer's data folder)."""
-        site = Site.open(path)
-        return IndexCache.for_site(site.root, config_files(site.root))
 
     @classmethod
     def from_index(cls, index: ContentIndex, renderer: Renderer | None = None) -> SiteModel:
@@ -74,7 +80,7 @@ class SiteModel:
         return os.path.realpath(self.site.root)
 
     @functools.cached_property
-    def static_dirs(self) -> dict[str, list[Path]]:
+    def static_folders(self) -> dict[str, list[Path]]:
         """The site's static folders as its mounts (and its themes') place them."""
         return self.site.file_dirs("static")
 
@@ -100,7 +106,7 @@ class PageRenderContext:
     def resolve_image(self, src: str) -> str | None:
         if self.file is None:
             return None
-        lookup = locate_in_dirs(src, self.file, self.model.static_dirs, self.model.site.root,
+        lookup = locate_in_dirs(src, self.file, self.model.static_folders, self.model.site.root,
                                 real_root=self.model.real_root)
         found, real = lookup.file, lookup.real
         if found is None and self.embedded_hooks()[1]:  # Hugo's image hook looks in assets/
