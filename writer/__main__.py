@@ -1,3 +1,4 @@
 from writer.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not again in a process that multiprocessing spawns
+    raise SystemExit(main())

@@ -64,9 +64,10 @@ def _build_index(site, args: argparse.Namespace):  # -> ContentIndex
     from writer.core.hugo.index_cache import IndexCache
     from writer.core.hugo.site import config_files
 
+    workers = "fork" if sys.platform.startswith("linux") else "spawn"  # one thread runs here
     if getattr(args, "no_cache", True) or site.plain:
-        return ContentIndex.build(site)
-    return ContentIndex.build(site, IndexCache.for_site(site.root, config_files(site.root)))
+        return ContentIndex.build(site, workers=workers)
+    return ContentIndex.build(site, IndexCache.for_site(site.root, config_files(site.root)), workers=workers)
 
 
 def _open_site(path: str, args: argparse.Namespace):  # -> tuple[Site, ContentIndex]

@@ -122,3 +122,39 @@ def test_the_command_line_uses_the_cache_unless_told_not_to(site, capsys) -> Non
     assert main(["pages", str(site)]) == 0
     out = capsys.readouterr().out
     assert out == cold + cold
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_pool_processes_read_the_same_index_as_one_process(site, tmp_path, monkeypatch, method) -> None:
+    from writer.core.hugo import index as index_module
+
+    (site / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    _age(site)
+    monkeypatch.setattr(index_module, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(index_module, "_CHUNK", 3)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    serial = ContentIndex.build(Site.open(site))
+    folder = tmp_path / "cache"
+    opened = Site.open(site)
+    cache = IndexCache.for_site(opened.root, config_files(opened.root), folder)
+    pooled = ContentIndex.build(opened, cache, workers=method)
+    assert _shape(pooled) == _shape(serial)
+    assert [str(p) for p in pooled.problems] == [str(p) for p in serial.problems]
+    assert any("broken.md" in str(p) for p in pooled.problems)
+    warm, second = _build(site, folder)  # what the pool read is in the cache
+    assert second.misses == 0 and _shape(warm) == _shape(serial)
+
+
+def test_a_pool_that_fails_leaves_the_reading_to_this_process(site, monkeypatch) -> None:
+    import multiprocessing
+
+    from writer.core.hugo import index as index_module
+
+    monkeypatch.setattr(index_module, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def no_processes(_method):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_processes)
+    assert _shape(ContentIndex.build(Site.open(site), workers="fork")) == _shape(ContentIndex.build(Site.open(site)))

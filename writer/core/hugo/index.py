@@ -101,16 +101,22 @@ class ContentIndex:
         self._groups = groups
 
     @classmethod
-    def build(cls, site: Site, cache: IndexCache | None = None, *, persist: bool = True) -> ContentIndex:
+    def build(cls, site: Site, cache: IndexCache | None = None, *, persist: bool = True,
+              workers: str | None = None) -> ContentIndex:
         """Every content page of the site. With a `cache`, files unchanged since it was written
-        are not read again, and the cache is brought up to date (and written, with `persist`)."""
+        are not read again, and the cache is brought up to date (and written, with `persist`).
+
+        `workers` ("fork" or "spawn") lets other processes read the files when there are many
+        to read (a cold open of a big site): "fork" only where no other thread runs."""
         if cache is not None:
             cache.begin()
-        pages: list[PageInfo] = []
         problems: list[WriterError] = list(site.problems)
         languages = set(site.language_codes) | site.disabled_languages
         seen: set[str] = set()
-        for root in _content_roots(site):
+        found: list[tuple[list[PageInfo], list[WriterError]] | None] = []  # per file, in walk order
+        to_read: list[tuple[int, int, str, str, int, int]] = []  # slot, root, name, key, size, mtime
+        roots = _content_roots(site)
+        for number, root in enumerate(roots):
             mount = f"{root.lang}|{'/'.join(root.prefix)}|{','.join(root.more_langs)}|"
             for name, entry in _walk(root.folder, languages, problems, root.files):
                 if name in seen:  # mounted twice: the first mount wins
@@ -125,15 +131,20 @@ class ContentIndex:
                         pass
                     hit = cache.lookup(mount + name, size, mtime) if size >= 0 else None
                     if hit is not None:
-                        pages.extend(hit[0])
-                        problems.extend(hit[1])
+                        found.append(hit)
                         continue
-                found_problems: list[WriterError] = []
-                found = _file_pages(site, root, Path(name), languages, found_problems)
-                pages.extend(found)
-                problems.extend(found_problems)
-                if cache is not None and size >= 0:
-                    cache.store(mount + name, size, mtime, found, found_problems)
+                to_read.append((len(found), number, name, mount + name, size, mtime))
+                found.append(None)
+        for (slot, _root, _name, key, size, mtime), result in zip(
+                to_read, _read_files(site, roots, languages, to_read, workers)):
+            found[slot] = result
+            if cache is not None and size >= 0:
+                cache.store(key, size, mtime, *result)
+        pages: list[PageInfo] = []
+        for result in found:
+            assert result is not None
+            pages.extend(result[0])
+            problems.extend(result[1])
         if cache is not None and persist:
             cache.save()
         pages = _apply_build_options(pages, site.config.get("cascade"))
@@ -177,6 +188,83 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
             prefix = tuple(p for p in str(mount.under("content")).split("/") if p)
             out.append(_ContentRoot(path, lang, prefix, mount.files, tuple(mount.langs[1:])))
     return out
+
+
+PARALLEL_FILES = 2000  # fewer files are read faster here than by starting other processes
+_CHUNK = 250
+
+
+def _read_files(site: Site, roots: list[_ContentRoot], languages: set[str],
+                files: list[tuple[int, int, str, str, int, int]],
+                workers: str | None) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
+    """The pages and problems of each file, in order: read here, or by a pool of processes
+    when there are many (any failure of the pool: the rest is read here)."""
+    done = 0
+    cpus = os.cpu_count() or 1
+    if workers and cpus > 1 and len(files) >= PARALLEL_FILES:
+        try:
+            yield from _read_in_pool(site, files, workers, min(cpus, 8))
+            return
+        except _PoolFailed as failed:
+            done = failed.done
+    for _slot, number, name, _key, _size, _mtime in files[done:]:
+        problems: list[WriterError] = []
+        pages = _file_pages(site, roots[number], Path(name), languages, problems)
+        yield pages, problems
+
+
+class _PoolFailed(Exception):
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
+_worker_state: dict[str, Any] = {}
+
+
+def _worker_start(root: str | None) -> None:
+    """In a pool process: the site (opened again when the process was spawned, not forked)."""
+    if root is not None:
+        site = Site.open(Path(root))
+        _worker_state.update(site=site, roots=_content_roots(site),
+                             languages=set(site.language_codes) | site.disabled_languages)
+
+
+def _worker_read(chunk: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
+    from writer.core.hugo.index_cache import encode_entry
+
+    site, roots, languages = _worker_state["site"], _worker_state["roots"], _worker_state["languages"]
+    out = []
+    for number, name in chunk:
+        problems: list[WriterError] = []
+        pages = _file_pages(site, roots[number], Path(name), languages, problems)
+        out.append(encode_entry(pages, problems))
+    return out
+
+
+def _read_in_pool(site: Site, files: list[tuple[int, int, str, str, int, int]], method: str,
+                  processes: int) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
+    import multiprocessing
+
+    from writer.core.hugo.index_cache import decode_entry
+
+    chunks = [[(f[1], f[2]) for f in files[start:start + _CHUNK]] for start in range(0, len(files), _CHUNK)]
+    done = 0
+    try:
+        context = multiprocessing.get_context(method)
+        if method == "fork":
+            _worker_state.update(site=site, roots=_content_roots(site),
+                                 languages=set(site.language_codes) | site.disabled_languages)
+        root = None if method == "fork" else str(site.root)
+        with context.Pool(processes, initializer=_worker_start, initargs=(root,)) as pool:
+            for encoded in pool.imap(_worker_read, chunks):
+                for entry in encoded:
+                    yield decode_entry(entry)
+                    done += 1
+    except Exception as exc:  # noqa: BLE001 - a pool that cannot start or dies: read here
+        raise _PoolFailed(done) from exc
+    finally:
+        _worker_state.clear()
 
 
 def _file_pages(site: Site, root: _ContentRoot, file: Path, languages: set[str],

@@ -144,7 +144,7 @@ class IndexCache:
         live = self._live.get(key)
         if live is None:
             try:
-                live = [_page_from(p) for p in entry[3]], [_error_from(e) for e in entry[4]]
+                live = decode_entry((entry[3], entry[4]))
             except Exception:  # noqa: BLE001 - an entry of an older shape: read the file again
                 self.misses += 1
                 return None
@@ -154,8 +154,7 @@ class IndexCache:
         return list(live[0]), list(live[1])
 
     def store(self, key: str, size: int, mtime_ns: int, pages: list, problems: list[WriterError]) -> None:
-        self.entries[key] = (size, mtime_ns, time.time_ns(), tuple(_page_to(p) for p in pages),
-                             tuple(_error_to(e) for e in problems))
+        self.entries[key] = (size, mtime_ns, time.time_ns(), *encode_entry(pages, problems))
         self._live[key] = (list(pages), list(problems))
         self.used.add(key)
         self.changed = True
@@ -174,6 +173,15 @@ class IndexCache:
             atomic_write(self.file, payload)
         except (OSError, pickle.PicklingError, TypeError, ValueError, RecursionError):
             pass  # no cache this time: the next open reads the site again
+
+
+def encode_entry(pages: list, problems: list[WriterError]) -> tuple[tuple, tuple]:
+    """A file's pages and problems as plain values (what the cache file and pool processes carry)."""
+    return tuple(_page_to(p) for p in pages), tuple(_error_to(e) for e in problems)
+
+
+def decode_entry(entry: tuple[tuple, tuple]) -> tuple[list, list[WriterError]]:
+    return [_page_from(p) for p in entry[0]], [_error_from(e) for e in entry[1]]
 
 
 @functools.cache
