@@ -28,11 +28,15 @@ def test_site_tree_groups_translations_and_marks_drafts(window, site) -> None:
     window.open_site(site)
     paths = window.site_tree.visible_paths()
     assert "content/docs/install.md" in paths and "content/docs/install.fr.md" in paths
-    tree = window.site_tree.tree
-    items = tree.findItems("Installation", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-    assert items and items[0].text(1) == "DE EN FR" and items[0].childCount() == 3
-    drafts = tree.findItems("JSON Seite  (draft)", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-    assert drafts and drafts[0].font(0).italic()
+    model = window.site_tree.model
+    flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    items = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, "Installation", -1, flags)
+    assert len(items) == 1 and items[0].siblingAtColumn(1).data() == "DE EN FR"
+    assert model.rowCount(items[0]) == 3
+    assert model.index(0, 0, items[0]).data() == "DE · Installation"
+    drafts = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, "JSON Seite  (draft)", -1, flags)
+    assert drafts and drafts[0].data(Qt.ItemDataRole.FontRole).italic()
+    assert window.site_tree.tree.isExpanded(items[0].parent()) and not window.site_tree.tree.isExpanded(items[0])
     window.site_tree.filter.setText("klammern")
     assert window.site_tree.visible_paths() == ["content/[alt] Seite mit Klammern/Ä Page.md"]
 

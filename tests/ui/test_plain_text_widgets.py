@@ -42,7 +42,7 @@ def test_keys_titles_and_file_names_show_as_text(window, site, tmp_path, no_moda
         shown = _labels_with(dialog, "<img")
         assert shown and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown), type(dialog)
         dialog.deleteLater()
-    tips = [item.toolTip(0) for item in _tree_items(window.site_tree)]
+    tips = [str(index.data(Qt.ItemDataRole.ToolTipRole)) for index in _tree_items(window.site_tree)]
     assert any("&lt;img" in tip for tip in tips) and not any(IMG.format(secret) in tip for tip in tips)
 
 
@@ -66,11 +66,13 @@ def test_message_boxes_show_file_names_as_text(window, site, monkeypatch) -> Non
 
 
 def _tree_items(tree):
-    stack = [tree.tree.topLevelItem(i) for i in range(tree.tree.topLevelItemCount())]
+    """Every index of the tree's model, asked through the model as the view asks."""
+    model = tree.model
+    stack = [model.index(i, 0) for i in range(model.rowCount())]
     while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.child(i) for i in range(item.childCount()))
+        index = stack.pop()
+        yield index
+        stack.extend(model.index(i, 0, index) for i in range(model.rowCount(index)))
 
 
 def test_no_widget_guesses_rich_text() -> None:

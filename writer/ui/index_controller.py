@@ -1,21 +1,30 @@
-"""The site's index for the window: opened through the persistent cache, refreshed off the UI
-thread when files change on disk (a save is one), and shown again only when what the tree and
-the translation panel show has changed."""
+"""The site's index for the window: built off the UI thread through the persistent cache, and
+shown again only when what the tree and the translation panel show has changed.
+
+Opening a site waits a moment for its index (a small or cached site is there at once); a big
+site opens its page first, with an index of that page alone, and the tree, the link picker,
+the translation status and the checks fill in when the whole index arrives. Saves and files
+changed on disk index again in the background (through the cache: only changed files are read)."""
 
 from __future__ import annotations
 
 import gc
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QProgressBar
 
 from writer.core.errors import WriterError
+from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.index_cache import IndexCache
 from writer.core.hugo.lastmod import sections
 from writer.core.hugo.render_context import SiteModel
-from writer.core.hugo.translate import translation_status
+from writer.core.hugo.site import Site, config_files
+from writer.core.hugo.translate import TranslationStatus, translation_status
+from writer.ui.site_tree import Row, build_rows
 from writer.ui.workers import IndexScheduler
 
 if TYPE_CHECKING:
@@ -32,13 +41,41 @@ def _settle_heap() -> None:
 
 IDLE_TIDY_MS = 60_000  # a minute after the index changed, when nobody typed for a while
 QUIET_S = 10.0
+OPEN_WAIT_MS = 300  # a site indexed within this opens with its whole index at once
+RELOAD_WAIT_MS = 3000  # after Writer itself added or moved pages
 
 
-def _shown(model: SiteModel) -> tuple:
-    """What the site tree and the translation panel show: equal values need no new widgets."""
-    status = tuple((s.source.path, tuple(s.missing), tuple(p.path for p in s.outdated))
-                   for s in translation_status(model.index))
-    return model.index.outline(), status
+@dataclass
+class Built:
+    """An index built off the UI thread, with what the window shows of it."""
+
+    model: SiteModel
+    shown: tuple  # what the tree and translation panel show (equal: no new widgets)
+    statuses: list[TranslationStatus]
+    rows: list[Row] | None  # the tree's rows, None when the tree stays as it is
+    cache: IndexCache | None
+    opening: bool  # the first index of a site just opened
+
+
+def _shown(model: SiteModel) -> tuple[tuple, list[TranslationStatus]]:
+    statuses = translation_status(model.index)
+    status = tuple((s.source.path, tuple(s.missing), tuple(p.path for p in s.outdated)) for s in statuses)
+    return (model.index.outline(), status), statuses
+
+
+def _without_collection(build):
+    """Run `build` with the collector off (a full collection of the whole heap holds the GIL)."""
+    def run() -> Built:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            result = build()
+            _settle_heap()
+            return result
+        finally:
+            if collecting:
+                gc.enable()
+    return run
 
 
 class IndexController(QObject):
@@ -49,77 +86,144 @@ class IndexController(QObject):
         self.tidy_timer.timeout.connect(self.tidy)
         self.cache: IndexCache | None = None
         self.outline: tuple = ()
+        self.complete = False  # the window's index holds the whole site (not only its open pages)
+        self._again = False  # files changed while the first index was being built
         self.scheduler = IndexScheduler(self)
         self.scheduler.built.connect(self._built)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: how long is not known beforehand
+        self.progress.setMaximumWidth(140)
+        self.progress.setFormat("Indexing…")
+        self.progress.setTextVisible(True)
+        self.progress.setToolTip("Writer is reading the site's pages; the page can be edited meanwhile")
+        self.progress.hide()
 
-    def open(self, path: Path) -> SiteModel:
-        """The model of the site holding `path`, read through its cache (raises WriterError)."""
+    # -- opening -----------------------------------------------------------------
+
+    def open(self, path: Path, pages: list[Path]) -> SiteModel:
+        """The model of the site holding `path` (raises WriterError). Whole when its index is
+        built within a moment; else an index of `pages` alone, the rest arriving in the background."""
         self.scheduler.cancel()
         self.scheduler.wait()
         self._save_cache()
-        model, cache = SiteModel.open_cached(path)
-        sections(model.index)  # worked out with the rest of the opening, not at the first save
-        self.cache = cache
-        self.outline = _shown(model)
+        site = Site.open(path)
+        self.cache, self.outline, self.complete, self._again = None, (), False, False
         gc.unfreeze()  # a new site: what the old one left may go now
         gc.collect()
+
+        def build() -> Built:
+            cache = IndexCache.for_site(site.root, config_files(site.root))
+            model = SiteModel.from_index(ContentIndex.build(site, cache, persist=True, workers="spawn"))
+            sections(model.index)  # worked out with the rest of the opening, not at the first save
+            shown, statuses = _shown(model)
+            return Built(model, shown, statuses, build_rows(model.index), cache, opening=True)
+
+        done = self._run(_without_collection(build), OPEN_WAIT_MS)
+        if isinstance(done, Built):
+            self._adopt(done)
+            return done.model
+        self.progress.show()
+        wanted = [path] if path.is_file() else pages
+        return SiteModel.from_index(ContentIndex.of_files(site, [site.root / p for p in wanted]))
+
+    def _run(self, build, wait_ms: int) -> Built | None:
+        """Start `build` off the UI thread and wait up to `wait_ms` for it: its result when it
+        finished (delivered here, not again by the signal), else None (the signal brings it)."""
+        result: list[object] = []
+
+        def job() -> object:
+            out = build()
+            result.append(out)
+            return out
+
+        self.scheduler.request(job)
+        if self.scheduler.wait(wait_ms) and result:  # delivered here, not by the signal
+            return result[0] if isinstance(result[0], Built) else None
+        return None
+
+    def _adopt(self, built: Built) -> None:
+        """Take a just-opened site's whole index (the window loads its tree itself)."""
+        self.cache = built.cache
+        self.outline = built.shown
+        self.complete = True
+        self.rows, self.statuses = built.rows, built.statuses
         QTimer.singleShot(0, _settle_heap)  # once the window shows the new site's tree
-        return model
+
+    def take_rows(self) -> tuple[list[Row] | None, list[TranslationStatus] | None]:
+        """The tree's rows and translation status built with the index just adopted (once)."""
+        out = getattr(self, "rows", None), getattr(self, "statuses", None)
+        self.rows = self.statuses = None
+        return out
+
+    # -- indexing again ------------------------------------------------------------
 
     def reload(self) -> None:
         """Index the site again now (after Writer itself added, moved or deleted pages)."""
-        window = self.window
-        if window.model is None:
+        if self.window.model is None:
+            return
+        if not self.complete:
+            self._again = True
             return
         self.scheduler.cancel()
         self.scheduler.wait()
-        self._show(SiteModel.open(window.model.site.root, self.cache, persist=False, previous=window.model))
+        done = self._run(self._refresh_job(), RELOAD_WAIT_MS)
+        if isinstance(done, Built):
+            self._show(done)
 
     def refresh_in_background(self) -> None:
         """Index the site again off the UI thread (files changed on disk); typing goes on."""
-        window = self.window
-        if window.model is None:
+        if self.window.model is None:
             return
+        if not self.complete:  # the first index is still being built: once more after it
+            self._again = True
+            return
+        self.scheduler.request(self._refresh_job())
+
+    def _refresh_job(self):
+        window = self.window
+        assert window.model is not None
         root, cache, before, previous = window.model.site.root, self.cache, self.outline, window.model
 
-        def build() -> tuple[SiteModel, tuple, tuple, bool]:
-            collecting = gc.isenabled()
-            gc.disable()  # no full collection of the whole heap while this runs (it holds the GIL)
-            try:
-                model = SiteModel.open(root, cache, persist=False, previous=previous)
-                sections(model.index)  # what a save asks of the index, worked out here
-                shown = _shown(model)
-                same = shown == before  # compared here, not on the UI thread
-                _settle_heap()
-            finally:
-                if collecting:
-                    gc.enable()
-            return model, shown, before, same
+        def build() -> Built:
+            model = SiteModel.open(root, cache, persist=False, previous=previous)
+            sections(model.index)  # what a save asks of the index, worked out here
+            shown, statuses = _shown(model)
+            rows = None if shown == before else build_rows(model.index)  # compared here, not on the UI thread
+            return Built(model, shown if rows is not None else before, statuses, rows, None, opening=False)
 
-        self.scheduler.request(build)
+        return _without_collection(build)
 
     def _built(self, result: object) -> None:
         window = self.window
         if isinstance(result, WriterError):
-            window.statusBar().showMessage(f"The site could not be indexed again: {result}", 8000)
+            self.progress.hide()
+            window.statusBar().showMessage(f"The site could not be indexed: {result}", 8000)
             return
-        if isinstance(result, BaseException) or not isinstance(result, tuple) or window.model is None:
+        if not isinstance(result, Built) or window.model is None:
+            self.progress.hide()
             return
-        model, outline, before, same = result
-        if model.site.root != window.model.site.root:
+        if result.model.site.root != window.model.site.root:
             return  # another site was opened meanwhile
-        self._show(model, outline, same=same and before is self.outline)
+        if result.opening:
+            self.cache = result.cache
+            self.complete = True
+        self._show(result)
+        if result.opening:
+            window.site_index_arrived(result.model)
+        if self._again:
+            self._again = False
+            self.refresh_in_background()
 
-    def _show(self, model: SiteModel, outline: tuple | None = None, *, same: bool = False) -> None:
+    def _show(self, built: Built) -> None:
         window = self.window
-        window.model = model
-        outline = _shown(model) if outline is None else outline
-        if not same and outline != self.outline:
-            window.site_tree.load(model.index)
-            window.translations.load(model.index)
-            self.outline = outline
+        window.model = built.model
+        self.progress.hide()
+        if built.rows is not None and (built.opening or built.shown != self.outline):
+            window.site_tree.load(built.model.index, built.rows)
+            window.translations.load(built.model.index, built.statuses)
+            self.outline = built.shown
         else:  # the same tree: only what its filters read of the pages is new
-            window.site_tree.index = model.index
+            window.site_tree.index = built.model.index
         for editor in window.editors():
             window.update_tab_title(editor)
         _settle_heap()

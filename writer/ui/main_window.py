@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from writer.core.errors import WriterError
 from writer.core.hugo.render_context import SiteModel
+from writer.core.hugo.site import Site
 from writer.core.paths import sample_copy_path, user_sample_site
 from writer.core.textstats import text_stats
 from writer.ui import messages, page_opening
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.previews = PreviewController(self)
         self.spelling = SpellController(self)
         self.spell_label = self.spelling.label
-        for label in (self.previews.label, self.stats_label, self.spell_label):
+        for label in (self.indexing.progress, self.previews.label, self.stats_label, self.spell_label):
             self.statusBar().addPermanentWidget(label)
         self._stats_timer = QTimer(self, singleShot=True, interval=150)
         self._stats_timer.timeout.connect(self._update_stats_and_outline)
@@ -124,19 +125,24 @@ class MainWindow(QMainWindow):
 
     def open_site(self, path: Path) -> bool:
         try:
-            model = self.indexing.open(path)
+            root = Site.open(path).root
         except WriterError as exc:
             messages.warning(self, "Cannot open the site", str(exc))
             return False
         if not self.close_all_tabs():
             return False
+        try:
+            model = self.indexing.open(path, self.settings.open_pages(root))
+        except WriterError as exc:
+            messages.warning(self, "Cannot open the site", str(exc))
+            return False
         self.model = model
-        self.site_tree.load(model.index)
-        self.translations.load(model.index)
+        rows, statuses = self.indexing.take_rows()
+        self.site_tree.load(model.index, rows if self.indexing.complete else [])
+        self.translations.load(model.index, statuses if self.indexing.complete else [])
         self.settings.add_recent_site(model.site.root)
         self.setWindowTitle(f"Writer — {model.site.root.name}")
-        for problem in model.index.problems[:1]:
-            self.statusBar().showMessage(f"{problem}", 10000)
+        self._show_problems(model)
         if model.site.root == sample_copy_path(app_data_dir()).resolve():
             self.statusBar().showMessage(
                 f"This is Writer's sample site, a copy in {model.site.root}: change anything. "
@@ -145,6 +151,20 @@ class MainWindow(QMainWindow):
         self.guard.watch_site(model.site.root, content)
         self.site_opened.emit(str(model.site.root))
         return True
+
+    def _show_problems(self, model: SiteModel) -> None:
+        for problem in model.index.problems[:1]:
+            self.statusBar().showMessage(f"{problem}", 10000)
+
+    def site_index_arrived(self, model: SiteModel) -> None:
+        """The whole index of a big site, built after its page was opened: the first page when
+        none is open yet, previews again (links to other pages resolve now)."""
+        self._show_problems(model)
+        if not self.editors():
+            self._open_first_page()
+        elif (editor := self.current_editor()) is not None:
+            self.previews.request(editor, immediate=True)
+            self.site_tree.select_path(model.site.rel(editor.path) if editor.path else "")
 
     @property
     def last_dialog(self):
@@ -183,11 +203,15 @@ class MainWindow(QMainWindow):
         remembered = [p for p in self.settings.open_pages(self.model.site.root) if self.model.index.get(p)]
         for rel in remembered:
             self.open_page(rel)
-        if not remembered:
-            first = next((p for p in self.model.index.pages if p.kind == "page" and p.bundle == "leaf"), None)
-            first = first or (self.model.index.pages[0] if self.model.index.pages else None)
-            if first is not None:
-                self.open_page(first.path)
+        if not remembered and self.indexing.complete:
+            self._open_first_page()
+
+    def _open_first_page(self) -> None:
+        assert self.model is not None
+        first = next((p for p in self.model.index.pages if p.kind == "page" and p.bundle == "leaf"), None)
+        first = first or (self.model.index.pages[0] if self.model.index.pages else None)
+        if first is not None:
+            self.open_page(first.path)
 
     def reload_index(self) -> None:
         """Index the site again after Writer added or moved files; open pages stay open."""

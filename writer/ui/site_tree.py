@@ -1,21 +1,19 @@
-"""The site tree: sections and pages, translations grouped under one entry, drafts marked."""
+"""The site tree: sections and pages, translations grouped under one entry, drafts marked.
+
+A model/view tree: the rows are plain Python objects built once per index (off the UI thread
+when the window indexes in the background). The filter box walks precomputed lower-case texts;
+a section then lists its first matching pages and a "more" row that brings the next ones when
+scrolled into view, so the view never lays out tens of thousands of rows at once (a tree view
+asks the model about every row of an open section)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from writer.core.hugo.drafts import page_states
 from writer.core.hugo.index import ContentIndex, PageInfo
@@ -23,6 +21,33 @@ from writer.ui import messages
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+_GREY = QBrush(QColor("#8a8a8a"))
+_RED = QBrush(QColor("#c0392b"))
+
+
+class Row:
+    """One line of the tree: a section, a page (or a group of translations) or one translation."""
+
+    __slots__ = ("id", "parent", "row", "label", "badges", "path", "states", "tip", "draft", "error",
+                 "children", "shown", "hay")
+
+    def __init__(self, parent: Row | None, label: str, badges: str = "", path: str = "",
+                 tip: str = "", draft: bool = False, error: bool = False) -> None:
+        self.id = 0
+        self.parent = parent
+        self.row = 0
+        self.label = label
+        self.badges = badges
+        self.path = path
+        self.states = ""
+        self.tip = tip
+        self.draft = draft
+        self.error = error
+        self.children: list[Row] = []
+        self.shown: list[Row] = []  # the children that pass the filter
+        self.hay = ""
 
 
 def _section_of(page: PageInfo) -> str:
@@ -30,6 +55,254 @@ def _section_of(page: PageInfo) -> str:
     if page.kind == "home":
         return ""
     return parts[0] if len(parts) > 1 or page.kind == "section" else ""
+
+
+def build_rows(index: ContentIndex) -> list[Row]:
+    """The tree's sections with their pages (plain Python, safe off the UI thread)."""
+    languages = index.site.language_codes
+    order = {code: i for i, code in enumerate(languages)}
+    groups: dict[str, list[PageInfo]] = defaultdict(list)
+    for page in index.pages:
+        groups[page.translation_key].append(page)
+    sections: dict[str, Row] = {}
+    out: list[Row] = []
+    for pages in sorted(groups.values(), key=lambda ps: _sort_key(ps, order)):
+        pages.sort(key=lambda p: order.get(p.lang, 99))
+        section = _section_of(pages[0])
+        parent = sections.get(section)
+        if parent is None:
+            parent = sections[section] = Row(None, section or "(site root)")
+            out.append(parent)
+        parent.children.append(_group(parent, pages))
+    return out
+
+
+def _group(parent: Row, pages: list[PageInfo]) -> Row:
+    main = pages[0]
+    item = _page_row(parent, main, _label(main), " ".join(p.lang.upper() for p in pages))
+    item.states = ",".join(sorted(set().union(*(page_states(p) for p in pages))))
+    hay = [item.label, main.path]
+    if len(pages) > 1:
+        for page in pages:
+            child = _page_row(item, page, f"{page.lang.upper()} · {_label(page)}", page.lang.upper())
+            item.children.append(child)
+            hay += [child.label, page.path]
+    item.hay = " ".join(hay).lower()
+    return item
+
+
+def _page_row(parent: Row, page: PageInfo, label: str, badges: str) -> Row:
+    tip = page.path if page.error is None else f"{page.path}\n{page.error.message}"
+    if page.draft:
+        label += "  (draft)"
+    return Row(parent, label, badges, page.path, tip, page.draft, page.error is not None)
+
+
+def _label(page: PageInfo) -> str:
+    if page.title:
+        return page.title
+    return page.content_path.rsplit("/", 1)[-1]
+
+
+def _sort_key(pages: list[PageInfo], order: dict[str, int]) -> tuple:
+    main = min(pages, key=lambda p: order.get(p.lang, 99))
+    kind = {"home": 0, "section": 1, "page": 2}[main.kind]
+    return (_section_of(main), kind, _label(main).lower())
+
+
+FIRST_ROWS = 500  # a section shows this many pages at first; more as the writer scrolls to them
+MORE_ROWS = 2000
+
+
+class SiteTreeModel(QAbstractItemModel):
+    """Rows by id (a QModelIndex carries the id of its row). A section lists its first pages
+    and a "more" row; scrolling to that row (or clicking it) shows the next ones, so that the
+    view never lays out tens of thousands of rows at once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections: list[Row] = []
+        self.top: list[Row] = []  # the sections that pass the filter
+        self.rows: list[Row | None] = [None]  # id -> row (0: the invisible root)
+        self.matches: dict[int, list[Row]] = {}  # section id -> its pages that pass the filter
+        self.more: dict[int, Row] = {}  # section id -> its "more" row
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_rows(self, sections: list[Row], needle: str, state: str) -> None:
+        self.beginResetModel()
+        self.sections = sections
+        rows: list[Row | None] = [None]
+        self.more = {}
+        for section in sections:
+            section.id = len(rows)
+            rows.append(section)
+            more = self.more[section.id] = Row(section, "")
+            more.id = len(rows)
+            rows.append(more)
+            for group in section.children:
+                group.id = len(rows)
+                rows.append(group)
+                for child in group.children:
+                    child.id = len(rows)
+                    rows.append(child)
+                group.shown = group.children
+                for number, child in enumerate(group.children):
+                    child.row = number
+        self.rows = rows
+        self._filter(needle, state)
+        self.endResetModel()
+
+    def filter(self, needle: str, state: str) -> None:
+        self.beginResetModel()
+        self._filter(needle, state)
+        self.endResetModel()
+
+    def _filter(self, needle: str, state: str) -> None:
+        top: list[Row] = []
+        self.matches = {}
+        for section in self.sections:
+            children = section.children
+            if needle:
+                children = [g for g in children if needle in g.hay]
+            if state == "published":
+                children = [g for g in children if not g.states]
+            elif state:
+                children = [g for g in children if state in g.states]
+            self.matches[section.id] = children
+            self._show_first(section, FIRST_ROWS)
+            if children:
+                section.row = len(top)
+                top.append(section)
+        self.top = top
+
+    def _show_first(self, section: Row, count: int) -> None:
+        matches = self.matches[section.id]
+        shown = matches[:count]
+        for number, group in enumerate(shown):
+            group.row = number
+        rest = len(matches) - len(shown)
+        if rest > 0:
+            more = self.more[section.id]
+            more.label = f"… {rest:,} more pages (scroll on or click to show them)"
+            more.row = len(shown)
+            shown = [*shown, more]
+        section.shown = shown
+
+    def shown_pages(self, section: Row) -> int:
+        """How many of a section's matching pages are rows now."""
+        shown = section.shown
+        return len(shown) - (1 if shown and shown[-1] is self.more.get(section.id) else 0)
+
+    def show_more(self, section: Row, at_least: int = 0) -> bool:
+        """Show the next pages of a section (at least up to `at_least`); False when all show."""
+        matches = self.matches.get(section.id, [])
+        now = self.shown_pages(section)
+        if now >= len(matches):
+            return False
+        want = min(len(matches), max(now + MORE_ROWS, at_least + 1))
+        parent = self.index_of(section)
+        had_more = now < len(section.shown)
+        self.beginInsertRows(parent, now, want - 1)
+        for number in range(now, want):
+            matches[number].row = number
+        section.shown = [*matches[:want], *section.shown[now:]]
+        if had_more:
+            self.more[section.id].row = want
+        self.endInsertRows()
+        more = self.more[section.id]
+        if want >= len(matches) and had_more:
+            self.beginRemoveRows(parent, want, want)
+            section.shown = matches[:want]
+            self.endRemoveRows()
+        elif had_more:
+            more.label = f"… {len(matches) - want:,} more pages (scroll on or click to show them)"
+            index = self.index_of(more)
+            self.dataChanged.emit(index, index)
+        return True
+
+    # -- QAbstractItemModel -------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        kids = self.rows[parent.internalId()].shown if parent.isValid() else self.top  # type: ignore[union-attr]
+        if 0 <= row < len(kids) and 0 <= column < 2:
+            return self.createIndex(row, column, kids[row].id)
+        return QModelIndex()
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        row = self.rows[child.internalId()] if child.isValid() else None
+        if row is None or row.parent is None:
+            return QModelIndex()
+        return self.createIndex(row.parent.row, 0, row.parent.id)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.top)
+        return len(self.rows[parent.internalId()].shown) if parent.column() == 0 else 0  # type: ignore[union-attr]
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Page", "Languages")[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        row = self.rows[index.internalId()] if index.isValid() else None
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.label if column == 0 else row.badges
+        if column != 0:
+            return None
+        if role == PATH_ROLE:
+            return row.path or None
+        if role == STATE_ROLE:
+            return row.states
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return messages.tip(row.tip) if row.tip else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if row.parent is None else (self._italic if row.draft or not row.path else None)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _RED if row.error else (_GREY if row.draft or not row.path else None)
+        return None
+
+    def index_of(self, row: Row) -> QModelIndex:
+        return self.createIndex(row.row, 0, row.id)
+
+    def section_of_more(self, index: QModelIndex) -> Row | None:
+        """The section whose "more" row `index` is."""
+        row = self.rows[index.internalId()] if index.isValid() else None
+        if row is not None and row.parent is not None and self.more.get(row.parent.id) is row:
+            return row.parent
+        return None
+
+    def visible(self) -> Iterator[Row]:
+        """Every page row that passes the filter (shown yet or below a "more" row), with its
+        section first, depth first."""
+        for section in self.top:
+            yield section
+            for group in self.matches.get(section.id, ()):
+                yield group
+                yield from group.shown
+
+    def find(self, path: str) -> Row | None:
+        """The row of a page that passes the filter, its section's rows extended to it."""
+        for section in self.top:
+            for number, group in enumerate(self.matches.get(section.id, ())):
+                hit = group if group.path == path else next((c for c in group.shown if c.path == path), None)
+                if hit is not None:
+                    if number >= self.shown_pages(section):
+                        self.show_more(section, number)
+                    return hit
+        return None
 
 
 class SiteTree(QWidget):
@@ -48,14 +321,20 @@ class SiteTree(QWidget):
                            ("Expired", "expired"), ("Published", "published")):
             self.state.addItem(text, data)
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filter.text()))
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Page", "Languages"])
+        self.model = SiteTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # the view lays out only the rows it shows
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemActivated.connect(self._on_item)
-        self.tree.itemClicked.connect(self._on_item)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 90)
+        self.tree.activated.connect(self._on_index)
+        self.tree.clicked.connect(self._on_index)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda _v: self._fill_in())
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._fill_in_now)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -65,127 +344,68 @@ class SiteTree(QWidget):
         layout.addWidget(self.tree)
         self.index: ContentIndex | None = None
 
-    def load(self, index: ContentIndex) -> None:
+    def load(self, index: ContentIndex, rows: list[Row] | None = None) -> None:
+        """Show a site's pages (`rows` built beforehand, off the UI thread, or here)."""
         self.index = index
-        self.tree.clear()
-        languages = index.site.language_codes
-        groups: dict[str, list[PageInfo]] = defaultdict(list)
-        for page in index.pages:
-            groups[page.translation_key].append(page)
-        sections: dict[str, QTreeWidgetItem] = {}
-        for pages in sorted(groups.values(), key=lambda ps: _sort_key(ps, languages)):
-            pages.sort(key=lambda p: languages.index(p.lang) if p.lang in languages else 99)
-            main = pages[0]
-            section = _section_of(main)
-            parent = sections.get(section)
-            if parent is None:
-                parent = QTreeWidgetItem([section or "(site root)", ""])
-                font = parent.font(0)
-                font.setBold(True)
-                parent.setFont(0, font)
-                self.tree.addTopLevelItem(parent)
-                sections[section] = parent
-            self._add_group(parent, pages)
-        self.tree.expandAll()
-        self.apply_filter(self.filter.text())
+        current = self.current_path()
+        self.model.set_rows(build_rows(index) if rows is None else rows, *self._wanted())
+        self._expand_sections()
+        if current:
+            self.select_path(current)
 
-    def _add_group(self, parent: QTreeWidgetItem, pages: list[PageInfo]) -> None:
-        main = pages[0]
-        badges = " ".join(p.lang.upper() for p in pages)
-        item = QTreeWidgetItem([_label(main), badges])
-        item.setData(0, PATH_ROLE, main.path)
-        item.setData(0, STATE_ROLE, ",".join(sorted(set().union(*(page_states(p) for p in pages)))))
-        item.setToolTip(0, messages.tip(main.path))
-        _mark(item, main)
-        parent.addChild(item)
-        if len(pages) > 1:
-            for page in pages:
-                child = QTreeWidgetItem([f"{page.lang.upper()} · {_label(page)}", page.lang.upper()])
-                child.setData(0, PATH_ROLE, page.path)
-                child.setToolTip(0, messages.tip(page.path))
-                _mark(child, page)
-                item.addChild(child)
-            item.setExpanded(False)
+    def _wanted(self) -> tuple[str, str]:
+        return self.filter.text().strip().lower(), str(self.state.currentData() or "")
 
-    def apply_filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for i in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(i)
-            any_visible = False
-            for j in range(section.childCount()):
-                group = section.child(j)
-                hay = " ".join(
-                    [group.text(0), str(group.data(0, PATH_ROLE))]
-                    + [f"{group.child(k).text(0)} {group.child(k).data(0, PATH_ROLE)}"
-                       for k in range(group.childCount())]
-                ).lower()
-                visible = (not needle or needle in hay) and self._state_matches(group)
-                group.setHidden(not visible)
-                any_visible = any_visible or visible
-            section.setHidden(not any_visible)
+    def apply_filter(self, _text: str = "") -> None:
+        current = self.current_path()
+        self.model.filter(*self._wanted())
+        self._expand_sections()
+        if current:
+            self.select_path(current, scroll=False)
 
-    def _state_matches(self, group: QTreeWidgetItem) -> bool:
-        wanted = self.state.currentData()
-        states = set(filter(None, str(group.data(0, STATE_ROLE) or "").split(",")))
-        if not wanted:
-            return True
-        return not states if wanted == "published" else wanted in states
+    def _expand_sections(self) -> None:
+        self.tree.expandToDepth(0)  # sections open, translations folded
+        self._fill_in()
 
-    def select_path(self, path: str) -> None:
-        for item in self._items():
-            if item.data(0, PATH_ROLE) == path:
-                self.tree.setCurrentItem(item)
+    def _fill_in(self) -> None:
+        self._fill_timer.start()
+
+    def _fill_in_now(self) -> None:
+        """Show the next pages of a section whose "more" row has come into view."""
+        area = self.tree.viewport().rect()
+        for section_id, more in self.model.more.items():
+            section = self.model.rows[section_id]
+            if section is None or not section.shown or section.shown[-1] is not more or section not in self.model.top:
+                continue
+            rect = self.tree.visualRect(self.model.index_of(more))
+            if rect.isValid() and rect.intersects(area) and self.model.show_more(section):
+                self._fill_in()
                 return
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fill_in()
+
+    def current_path(self) -> str:
+        return str(self.tree.currentIndex().data(PATH_ROLE) or "")
+
+    def select_path(self, path: str, *, scroll: bool = True) -> None:
+        row = self.model.find(path) if path else None
+        if row is not None:
+            index = self.model.index_of(row)
+            self.tree.setCurrentIndex(index)
+            if scroll:
+                self.tree.scrollTo(index)
+
     def visible_paths(self) -> list[str]:
-        return [
-            str(item.data(0, PATH_ROLE))
-            for item in self._items()
-            if item.data(0, PATH_ROLE) and not _hidden(item)
-        ]
+        """The pages the tree shows now (translations of a folded group included)."""
+        return [row.path for row in self.model.visible() if row.path]
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        out = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            out.append(item)
-            stack.extend(item.child(k) for k in range(item.childCount()))
-        return out
-
-    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        path = item.data(0, PATH_ROLE)
+    def _on_index(self, index: QModelIndex) -> None:
+        section = self.model.section_of_more(index)
+        if section is not None:
+            self.model.show_more(section)
+            return
+        path = index.data(PATH_ROLE)
         if path:
             self.page_activated.emit(str(path))
-
-
-def _hidden(item: QTreeWidgetItem) -> bool:
-    while item is not None:
-        if item.isHidden():
-            return True
-        item = item.parent()
-    return False
-
-
-def _label(page: PageInfo) -> str:
-    if page.title:
-        return page.title
-    return page.content_path.rsplit("/", 1)[-1]
-
-
-def _mark(item: QTreeWidgetItem, page: PageInfo) -> None:
-    if page.draft:
-        font = QFont(item.font(0))
-        font.setItalic(True)
-        item.setFont(0, font)
-        item.setText(0, item.text(0) + "  (draft)")
-        item.setForeground(0, QBrush(QColor("#8a8a8a")))
-    if page.error is not None:
-        item.setForeground(0, QBrush(QColor("#c0392b")))
-        item.setToolTip(0, messages.tip(f"{page.path}\n{page.error.message}"))
-
-
-def _sort_key(pages: list[PageInfo], languages: list[str]) -> tuple:
-    main = min(pages, key=lambda p: languages.index(p.lang) if p.lang in languages else 99)
-    order = {"home": 0, "section": 1, "page": 2}[main.kind]
-    return (_section_of(main), order, _label(main).lower())

@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from writer.core.hugo.index import ContentIndex
-from writer.core.hugo.translate import translation_status
+from writer.core.hugo.translate import TranslationStatus, translation_status
 from writer.ui import messages
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN = 1000  # a big site's list stays quick to build; the tree's filter finds the rest
 
 
 class TranslationPanel(QTreeWidget):
@@ -22,9 +23,12 @@ class TranslationPanel(QTreeWidget):
         self.itemActivated.connect(self._on_item)
         self.itemClicked.connect(self._on_item)
 
-    def load(self, index: ContentIndex) -> None:
+    def load(self, index: ContentIndex, statuses: list[TranslationStatus] | None = None) -> None:
+        """The pages missing a language or with older translations (`statuses` worked out
+        beforehand, off the UI thread, or here); at most SHOWN of them, then how many more."""
         self.clear()
-        for status in translation_status(index):
+        statuses = translation_status(index) if statuses is None else statuses
+        for status in statuses[:SHOWN]:
             page = status.source
             item = QTreeWidgetItem([
                 f"{page.title or page.path} ({page.lang.upper()})",
@@ -38,6 +42,10 @@ class TranslationPanel(QTreeWidget):
                 child = QTreeWidgetItem([f"{old.lang.upper()} · {old.title or old.path}", "", "older"])
                 child.setData(0, PATH_ROLE, old.path)
                 item.addChild(child)
+        if len(statuses) > SHOWN:
+            more = QTreeWidgetItem([f"… and {len(statuses) - SHOWN:,} more pages", "", ""])
+            more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(more)
         self.resizeColumnToContents(1)
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -42,6 +42,7 @@ class _NewestWins(QObject):
         self.generation = 0
         self._pending: Callable[[], object] | None = None
         self._busy = False
+        self._running = -1  # the generation of the job under way
         self._signals = _Signals()
         self._signals.finished.connect(self._on_finished)
 
@@ -55,10 +56,14 @@ class _NewestWins(QObject):
         job = _Job(self.generation, self._pending, self._signals, self._failed)
         self._pending = None
         self._busy = True
+        self._running = self.generation
         self.pool.start(job)
 
     def _on_finished(self, generation: int, result: object, seconds: float) -> None:
+        if generation != self._running:
+            return  # a job whose end was already taken (`IndexScheduler.wait`)
         self._busy = False
+        self._running = -1
         if generation == self.generation:
             self._deliver(result, seconds)
         else:
@@ -123,4 +128,12 @@ class IndexScheduler(_NewestWins):
         self.built.emit(result)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait for the job under way. When it ends in time its result is not delivered (the
+        caller takes it, or cancelled it) and the next request starts at once."""
+        if not self.pool.waitForDone(msecs):
+            return False
+        if self._busy:
+            self._busy = False
+            self._running = -1
+            self.generation += 1
+        return True

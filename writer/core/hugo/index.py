@@ -151,6 +151,22 @@ class ContentIndex:
         pages.sort(key=lambda p: p.path)
         return cls(site, pages, problems)
 
+    @classmethod
+    def of_files(cls, site: Site, files: list[Path]) -> ContentIndex:
+        """An index of only these content files: what a window shows while the whole site is
+        still being indexed (a file outside the content folders is left out)."""
+        languages = set(site.language_codes) | site.disabled_languages
+        pages: list[PageInfo] = []
+        problems: list[WriterError] = []
+        wanted = {Path(os.path.abspath(f)).resolve() for f in files}
+        for root in _content_roots(site):
+            for file in sorted(wanted):
+                if file.is_relative_to(root.folder) and file.is_file() and file.name.lower().endswith(CONTENT_EXTS):
+                    pages += _file_pages(site, root, file, languages, problems)
+                    wanted.discard(file)
+        pages.sort(key=lambda p: p.path)
+        return cls(site, pages, problems)
+
     def outline(self) -> tuple:
         """What the site tree and the translation panel show of the pages: equal outlines need
         no new tree."""
