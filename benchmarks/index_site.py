@@ -1,10 +1,15 @@
 """Time `writer pages` and in-process indexing of a generated 10,000-page, 4-language site,
-against Hugo's own `hugo list all` on the same site in the same run.
+against Hugo's own `hugo list all` on the same site in the same run; and the window on it.
 
-    python benchmarks/index_site.py [--pages 10000]
+    python benchmarks/index_site.py [--pages 10000] [--window]
 
 `writer pages` runs cold (`--no-cache`: every page read) and warm (the index cache in Writer's
 data folder, here a temporary one). Goals (issue 17): cold at most 0.5x Hugo, warm at most 0.2x.
+
+`--window` opens a page of the site in the main window (offscreen Qt, in a fresh process, cold
+then warm cache) and prints: the page shown and editable, the whole index arrived, the longest
+UI stall while typing and saving (Ctrl+S) as the site is indexed again, and the filter box
+answering. Goals: page <= 3 s at 100,000 pages, no stall over 50 ms, filter <= 50 ms.
 """
 
 from __future__ import annotations
@@ -85,16 +90,106 @@ def best_of(runs: int, func) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
+def window_figures(root: Path, page: str) -> dict[str, float]:
+    """In this process: open `page` of the site at `root` in the window and time it."""
+    import json
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from qt_bench import QApplication, QElapsedTimer, QSettings, Qt, QTimer  # sets offscreen Qt
+
+    from writer.ui.main_window import MainWindow
+    from writer.ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    tmp = Path(tempfile.mkdtemp())
+    settings = AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+    start = time.perf_counter()
+    window = MainWindow(settings, theme="light", use_webengine=False, recovery_dir=tmp / "recovery")
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(root / page)
+    app.processEvents()
+    editor = window.current_editor()
+    figures = {"page": time.perf_counter() - start, "editable": float(editor is not None)}
+    while not window.indexing.complete and time.perf_counter() - start < 600:
+        app.processEvents()
+        time.sleep(0.005)
+    figures["index"] = time.perf_counter() - start
+    figures["pages"] = len(window.model.index.pages)
+    for _ in range(20):  # the tree and the preview settle
+        app.processEvents()
+        time.sleep(0.01)
+    window.spelling.wait()
+    clock = QElapsedTimer()
+    clock.start()
+    gaps = [0.0]
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.timeout.connect(tick)
+    ticker.start(1)
+    built: list[object] = []
+    window.indexing.scheduler.built.connect(built.append)
+    assert editor is not None
+    editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
+    for ch in " Noch ein Satz.":
+        editor.editor.insertPlainText(ch)
+        end = time.perf_counter() + 0.03
+        while time.perf_counter() < end:
+            app.processEvents()
+    saved = time.perf_counter()
+    window.save_current()
+    while not built and time.perf_counter() - saved < 120:
+        app.processEvents()
+    end = time.perf_counter() + 0.3
+    while time.perf_counter() < end:
+        app.processEvents()
+    ticker.stop()
+    figures["save_stall_ms"] = max(gaps)
+    figures["reindex_after_save"] = time.perf_counter() - saved - 0.3
+    for needle in ("seite 1", "s", "zzz", ""):
+        began = time.perf_counter()
+        window.site_tree.filter.setText(needle)
+        app.processEvents()
+        figures[f"filter {needle!r} ms"] = (time.perf_counter() - began) * 1000
+    print(json.dumps(figures))
+    window.save_all()
+    return figures
+
+
+def _window_run(root: Path, page: str, env: dict[str, str]) -> dict[str, float]:
+    import json
+
+    out = subprocess.run([sys.executable, __file__, "--window-child", str(root), page], env=env,
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--window", action="store_true", help="time the window on the site too")
+    parser.add_argument("--site", type=Path, help="generate the site here once and reuse it (100,000 pages "
+                        "take minutes to write)")
+    parser.add_argument("--window-child", nargs=2, metavar=("ROOT", "PAGE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.window_child:
+        window_figures(Path(args.window_child[0]), args.window_child[1])
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        start = time.perf_counter()
-        generate(root, args.pages)
-        print(f"generated {args.pages} pages in {time.perf_counter() - start:.1f} s")
+        root = args.site or Path(tmp) / "site"
+        if not (root / "hugo.toml").is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            start = time.perf_counter()
+            generate(root, args.pages)
+            print(f"generated {args.pages} pages in {time.perf_counter() - start:.1f} s")
         index_holder = {}
 
         def in_process() -> None:
@@ -125,6 +220,16 @@ def main() -> None:
         print(f"`writer pages --json` (warm cache):     best {warm_best:.3f} s, median {warm:.3f} s")
         print(f"`hugo list all`:                         best {hugo_best:.3f} s, median {hugo:.3f} s")
         print(f"ratios to Hugo: cold {cold / hugo:.2f} (goal <= 0.5), warm {warm / hugo:.2f} (goal <= 0.2)")
+        if args.window:
+            page = "content/news/post-1/index.fr.md"
+            window_env = dict(env, WRITER_DATA_DIR=str(Path(tmp) / "window-data"))
+            for label in ("cold cache", "warm cache"):
+                figures = _window_run(root, page, window_env)
+                print(f"window, {label}: page shown and editable {figures['page']:.2f} s, whole index "
+                      f"({figures['pages']:.0f} pages) {figures['index']:.2f} s; typing + Ctrl+S: longest UI "
+                      f"stall {figures['save_stall_ms']:.0f} ms, index again {figures['reindex_after_save']:.2f} s; "
+                      "filter " + ", ".join(f"{k.split(' ms')[0][7:]} {v:.0f} ms" for k, v in figures.items()
+                                             if k.startswith("filter")))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pytest
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 QUICK = {
-    "index_site.py": ["--pages", "40", "--runs", "1"],
+    "index_site.py": ["--pages", "40", "--runs", "1", "--window"],
     "render.py": ["--quick"],
     "spell.py": ["--quick"],
     "typing_latency.py": ["--quick"],

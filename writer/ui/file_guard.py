@@ -47,7 +47,8 @@ class FileGuard(QObject):
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._tree_timer = QTimer(self, singleShot=True, interval=500)
-        self._tree_timer.timeout.connect(window.indexing.refresh_in_background)
+        self._tree_timer.timeout.connect(self._refresh_index)
+        self.changed_folders: set[Path] = set()  # where files changed since the index was refreshed
 
     # -- autosave and recovery ------------------------------------------------------
 
@@ -230,7 +231,12 @@ class FileGuard(QObject):
         if folders:
             self.watcher.addPaths(folders)
 
+    def _refresh_index(self) -> None:
+        folders, self.changed_folders = sorted(self.changed_folders), set()
+        self.window.indexing.refresh_in_background(folders)
+
     def _on_watcher_directory_changed(self, folder: str) -> None:
+        self.changed_folders.add(Path(folder))
         self._tree_timer.start()
         for editor in self.window.editors():  # a page deleted and written again is watched again
             if editor.path is not None and str(editor.path.parent) == folder and editor.path.exists() \
@@ -305,6 +311,7 @@ class FileGuard(QObject):
         self.saved(editor)
         window.update_tab_title(editor)
         window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.changed_folders.add(path.parent)
         self._tree_timer.start()  # the index learns the page's new state off the UI thread
         return True
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QProgressBar
 
 from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex
-from writer.core.hugo.index_cache import IndexCache
+from writer.core.hugo.index_cache import IndexCache, fingerprint
 from writer.core.hugo.lastmod import sections
 from writer.core.hugo.render_context import SiteModel
 from writer.core.hugo.site import Site, config_files
@@ -170,22 +170,26 @@ class IndexController(QObject):
         if isinstance(done, Built):
             self._show(done)
 
-    def refresh_in_background(self) -> None:
-        """Index the site again off the UI thread (files changed on disk); typing goes on."""
+    def refresh_in_background(self, folders: list[Path] | None = None) -> None:
+        """Index the site again off the UI thread (files changed on disk); typing goes on. With
+        `folders`, only what lies below them is walked again (unless the configuration changed)."""
         if self.window.model is None:
             return
         if not self.complete:  # the first index is still being built: once more after it
             self._again = True
             return
-        self.scheduler.request(self._refresh_job())
+        self.scheduler.request(self._refresh_job(folders))
 
-    def _refresh_job(self):
+    def _refresh_job(self, folders: list[Path] | None = None):
         window = self.window
         assert window.model is not None
         root, cache, before, previous = window.model.site.root, self.cache, self.outline, window.model
 
         def build() -> Built:
-            model = SiteModel.open(root, cache, persist=False, previous=previous)
+            if folders and cache is not None and cache.stamp == fingerprint(root, config_files(root)):
+                model = SiteModel.from_index(previous.index.refreshed(folders, cache), previous.renderer)
+            else:
+                model = SiteModel.open(root, cache, persist=False, previous=previous)
             sections(model.index)  # what a save asks of the index, worked out here
             shown, statuses = _shown(model)
             rows = None if shown == before else build_rows(model.index)  # compared here, not on the UI thread
@@ -210,7 +214,7 @@ class IndexController(QObject):
         self._show(result)
         if result.opening:
             window.site_index_arrived(result.model)
-        if self._again:
+        if self._again:  # files changed while it was built: where is not known, so everywhere
             self._again = False
             self.refresh_in_background()
 

@@ -22,6 +22,7 @@ from writer.ui import messages
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, as a default argument
 
 _GREY = QBrush(QColor("#8a8a8a"))
 _RED = QBrush(QColor("#c0392b"))
@@ -225,27 +226,27 @@ class SiteTreeModel(QAbstractItemModel):
 
     # -- QAbstractItemModel -------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
         kids = self.rows[parent.internalId()].shown if parent.isValid() else self.top  # type: ignore[union-attr]
         if 0 <= row < len(kids) and 0 <= column < 2:
             return self.createIndex(row, column, kids[row].id)
         return QModelIndex()
 
-    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         row = self.rows[child.internalId()] if child.isValid() else None
         if row is None or row.parent is None:
             return QModelIndex()
         return self.createIndex(row.parent.row, 0, row.parent.id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         if not parent.isValid():
             return len(self.top)
         return len(self.rows[parent.internalId()].shown) if parent.column() == 0 else 0  # type: ignore[union-attr]
 
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
+    def hasChildren(self, parent: _Index = _ROOT) -> bool:
         return self.rowCount(parent) > 0
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -99,6 +99,8 @@ class ContentIndex:
         for page in pages:
             groups[page.translation_key].append(page)
         self._groups = groups
+        self._entries: dict[str, _Entry] = {}  # content file -> (mount number, pages, problems)
+        self._walk_problems: list[WriterError] = []
 
     @classmethod
     def build(cls, site: Site, cache: IndexCache | None = None, *, persist: bool = True,
@@ -110,46 +112,57 @@ class ContentIndex:
         to read (a cold open of a big site): "fork" only where no other thread runs."""
         if cache is not None:
             cache.begin()
-        problems: list[WriterError] = list(site.problems)
-        languages = set(site.language_codes) | site.disabled_languages
-        seen: set[str] = set()
-        found: list[tuple[list[PageInfo], list[WriterError]] | None] = []  # per file, in walk order
-        to_read: list[tuple[int, int, str, str, int, int]] = []  # slot, root, name, key, size, mtime
-        roots = _content_roots(site)
-        for number, root in enumerate(roots):
-            mount = f"{root.lang}|{'/'.join(root.prefix)}|{','.join(root.more_langs)}|"
-            for name, entry in _walk(root.folder, languages, problems, root.files):
-                if name in seen:  # mounted twice: the first mount wins
-                    continue
-                seen.add(name)
-                size = mtime = -1
-                if cache is not None:
-                    try:
-                        info = entry.stat(follow_symlinks=False)
-                        size, mtime = info.st_size, info.st_mtime_ns
-                    except OSError:
-                        pass
-                    hit = cache.lookup(mount + name, size, mtime) if size >= 0 else None
-                    if hit is not None:
-                        found.append(hit)
-                        continue
-                to_read.append((len(found), number, name, mount + name, size, mtime))
-                found.append(None)
-        for (slot, _root, _name, key, size, mtime), result in zip(
-                to_read, _read_files(site, roots, languages, to_read, workers)):
-            found[slot] = result
-            if cache is not None and size >= 0:
-                cache.store(key, size, mtime, *result)
-        pages: list[PageInfo] = []
-        for result in found:
-            assert result is not None
-            pages.extend(result[0])
-            problems.extend(result[1])
+        walk_problems: list[WriterError] = []
+        folders = [(number, root.folder) for number, root in enumerate(_content_roots(site))]
+        entries = _read_folders(site, cache, folders, walk_problems, {}, workers)
         if cache is not None and persist:
             cache.save()
+        return cls._of_entries(site, entries, walk_problems)
+
+    @classmethod
+    def _of_entries(cls, site: Site, entries: dict[str, _Entry], walk_problems: list[WriterError]) -> ContentIndex:
+        pages: list[PageInfo] = []
+        problems: list[WriterError] = [*site.problems, *walk_problems]
+        for _number, found, found_problems in entries.values():
+            pages.extend(found)
+            problems.extend(found_problems)
         pages = _apply_build_options(pages, site.config.get("cascade"))
         pages.sort(key=lambda p: p.path)
-        return cls(site, pages, problems)
+        index = cls(site, pages, problems)
+        index._entries, index._walk_problems = entries, walk_problems
+        return index
+
+    def refreshed(self, folders: list[Path], cache: IndexCache | None = None) -> ContentIndex:
+        """The index with the content below `folders` read again (pages saved, added, moved or
+        deleted there): other folders are not walked, other files not looked at. A folder that is
+        gone takes its pages with it. With a `cache`, only files that changed are read."""
+        site = self.site
+        if not self._entries and self.pages:
+            return ContentIndex.build(site, cache, persist=False)  # an index made another way
+        roots = _content_roots(site)
+        entries = dict(self._entries)
+        walk_problems = list(self._walk_problems)
+        targets: list[tuple[int, Path]] = []
+        for folder in _outermost(Path(os.path.abspath(f)) for f in folders):
+            inside = [(n, r) for n, r in enumerate(roots) if folder == r.folder or folder.is_relative_to(r.folder)]
+            covering = [(n, r) for n, r in enumerate(roots) if r.folder.is_relative_to(folder) and r.folder != folder]
+            if not inside and not covering:
+                continue  # not content (a static folder, the site root's other files)
+            below = str(folder) + os.sep
+            for name in [n for n in entries if n.startswith(below)]:
+                del entries[name]
+            walk_problems = [p for p in walk_problems if not str(p.path or "").startswith(below)
+                             and str(p.path or "") != str(folder)]
+            for number, root in inside:
+                if folder.is_dir() and not _in_leaf_bundle(folder, root.folder, site):
+                    targets.append((number, folder))
+            targets += [(n, r.folder) for n, r in covering if r.folder.is_dir()]
+        if cache is not None:
+            cache.keep_all()  # what is not walked now stays in the cache
+        fresh = _read_folders(site, cache, targets, walk_problems, entries, None)
+        entries.update(fresh)
+        ordered = {name: entries[name] for name in sorted(entries, key=lambda n: entries[n][0])}
+        return ContentIndex._of_entries(site, ordered, walk_problems)
 
     @classmethod
     def of_files(cls, site: Site, files: list[Path]) -> ContentIndex:
@@ -204,6 +217,69 @@ def _content_roots(site: Site) -> list[_ContentRoot]:
             prefix = tuple(p for p in str(mount.under("content")).split("/") if p)
             out.append(_ContentRoot(path, lang, prefix, mount.files, tuple(mount.langs[1:])))
     return out
+
+
+_Entry = tuple[int, list[PageInfo], list[WriterError]]
+
+
+def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int, Path]],
+                  walk_problems: list[WriterError], known: dict[str, _Entry],
+                  workers: str | None) -> dict[str, _Entry]:
+    """The content files below each (mount number, folder), read or found in the cache; a file
+    already `known` through an earlier mount is left to it (the first mount wins)."""
+    roots = _content_roots(site)
+    languages = set(site.language_codes) | site.disabled_languages
+    found: dict[str, _Entry | None] = {}
+    to_read: list[tuple[int, int, str, str, int, int]] = []  # slot, root, name, key, size, mtime
+    for number, folder in folders:
+        root = roots[number]
+        mount = f"{root.lang}|{'/'.join(root.prefix)}|{','.join(root.more_langs)}|"
+        for name, entry in _walk(folder, languages, walk_problems, root.files, top=root.folder):
+            if name in found or (name in known and known[name][0] < number):
+                continue  # mounted twice: the first mount wins
+            size = mtime = -1
+            if cache is not None:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    size, mtime = info.st_size, info.st_mtime_ns
+                except OSError:
+                    pass
+                hit = cache.lookup(mount + name, size, mtime) if size >= 0 else None
+                if hit is not None:
+                    found[name] = (number, *hit)
+                    continue
+            to_read.append((len(found), number, name, mount + name, size, mtime))
+            found[name] = None
+    for (_slot, number, name, key, size, mtime), (pages, problems) in zip(
+            to_read, _read_files(site, roots, languages, to_read, workers), strict=True):
+        found[name] = (number, pages, problems)
+        if cache is not None and size >= 0:
+            cache.store(key, size, mtime, pages, problems)
+    return found  # type: ignore[return-value]  # every slot filled
+
+
+def _outermost(folders) -> list[Path]:
+    """The folders, without those inside another one of them."""
+    out: list[Path] = []
+    for folder in sorted(set(folders), key=lambda f: len(f.parts)):
+        if not any(folder.is_relative_to(o) for o in out):
+            out.append(folder)
+    return out
+
+
+def _in_leaf_bundle(folder: Path, top: Path, site: Site) -> bool:
+    """Whether a folder lies inside a leaf bundle (its files are the bundle's resources)."""
+    languages = set(site.language_codes) | site.disabled_languages
+    for above in folder.parents:
+        if above == top or not above.is_relative_to(top):
+            return False
+        try:
+            names = os.listdir(above)
+        except OSError:
+            return False
+        if any(_split_name(n, languages)[0] == "index" and n.lower().endswith(CONTENT_EXTS) for n in names):
+            return True
+    return False
 
 
 PARALLEL_FILES = 2000  # fewer files are read faster here than by starting other processes
@@ -293,15 +369,15 @@ def _file_pages(site: Site, root: _ContentRoot, file: Path, languages: set[str],
 
 
 def _walk(folder: Path, languages: set[str], problems: list[WriterError],
-          files: MountFiles) -> Iterator[tuple[str, os.DirEntry[str]]]:
+          files: MountFiles, top: Path | None = None) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Content files below `folder` that the mount's `files` setting shows; a leaf bundle's
     other files are resources, not pages.
 
     Symbolic links below the content folder are left out, files and folders alike, wherever
     they point: Hugo publishes none of them (the content folder itself may be one)."""
     seen: set[tuple[int, int]] = set()
-    top = str(folder)
-    stack = [top]
+    mount_top = str(top or folder)  # where the mount's `files` patterns start
+    stack = [str(folder)]
     while stack:
         current = stack.pop()
         try:
@@ -315,8 +391,8 @@ def _walk(folder: Path, languages: set[str], problems: list[WriterError],
             problems.append(ReadError(f"the folder cannot be read ({reason}); its pages are left out", current))
             continue
         prefix = ""
-        if files.patterns and current != top:  # the path below the mount, for its `files` setting
-            prefix = os.path.relpath(current, top).replace(os.sep, "/") + "/"
+        if files.patterns and current != mount_top:  # the path below the mount, for its `files` setting
+            prefix = os.path.relpath(current, mount_top).replace(os.sep, "/") + "/"
         pages = [e for e in entries if _is_content_file(e, problems)]
         if files.patterns:
             pages = [e for e in pages if files.shows_file(prefix + e.name)]

@@ -129,6 +129,11 @@ class IndexCache:
         self.used = set()
         self.hits = self.misses = 0
 
+    def keep_all(self) -> None:
+        """Keep every entry at the next save (a walk over part of the site only)."""
+        self.used = set(self.entries)
+        self.hits = self.misses = 0
+
     def refit(self, stamp: str) -> None:
         """Drop every entry when what they depend on (the configuration, Writer) changed."""
         if stamp != self.stamp:
