@@ -60,14 +60,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build_index(site, args: argparse.Namespace):  # -> ContentIndex
     """The site's index, through the persistent cache unless `--no-cache` (or a plain folder)."""
+    import gc
+
     from writer.core.hugo.index import ContentIndex
     from writer.core.hugo.index_cache import IndexCache
     from writer.core.hugo.site import config_files
 
     workers = "fork" if sys.platform.startswith("linux") else "spawn"  # one thread runs here
     if getattr(args, "no_cache", True) or site.plain:
-        return ContentIndex.build(site, workers=workers)
-    return ContentIndex.build(site, IndexCache.for_site(site.root, config_files(site.root)), workers=workers)
+        index = ContentIndex.build(site, workers=workers)
+    else:
+        index = ContentIndex.build(site, IndexCache.for_site(site.root, config_files(site.root)), workers=workers)
+    gc.freeze()  # the index lives to the end: later collections need not walk it
+    return index
 
 
 def _open_site(path: str, args: argparse.Namespace):  # -> tuple[Site, ContentIndex]
@@ -90,8 +95,13 @@ def cmd_pages(args: argparse.Namespace) -> int:
     for problem in index.problems:
         print(f"writer: {problem}", file=sys.stderr)
     rows = []
+    groups: dict[str, dict[str, str]] = {}  # translation key -> language -> path, sorted once a group
     for page in index.pages:
-        translations = {lang: p.path for lang, p in sorted(index.translations(page).items())}
+        group = groups.get(page.translation_key)
+        if group is None:
+            group = groups[page.translation_key] = {
+                lang: p.path for lang, p in sorted({**index.translations(page), page.lang: page}.items())}
+        translations = {lang: path for lang, path in group.items() if lang != page.lang}
         rows.append(
             {
                 "path": page.path,

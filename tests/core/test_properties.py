@@ -77,8 +77,9 @@ def test_an_edit_changes_only_its_own_line(page_and_fields, data) -> None:
     reread = Page(after)
     expected = dict(fields)
     expected[key] = new_value
-    old_line = next(line for line in text.splitlines() if line.startswith(key + ":"))
-    old_quoted = old_line[len(key) + 1 :].lstrip().startswith(("'", '"'))
+    written = [f"{key}:", f"'{key}':", f'"{key}":']  # a key YAML 1.1 could mistype is quoted ('on')
+    old_line, spelled = next((line, w) for line in text.splitlines() for w in written if line.startswith(w))
+    old_quoted = old_line[len(spelled):].lstrip().startswith(("'", '"'))
     if old_quoted and not isinstance(new_value, str):  # a quoted string stays a string
         expected[key] = reread.get(key)
         assert isinstance(expected[key], str)
@@ -86,4 +87,4 @@ def test_an_edit_changes_only_its_own_line(page_and_fields, data) -> None:
     assert reread.body == Page(text).body
     if after != text:
         assert len(diff) == 2, diff
-        assert diff[0].lstrip("-").startswith(key) and diff[1].lstrip("+").startswith(key)
+        assert diff[0].lstrip("-").startswith(spelled[:-1]) and diff[1].lstrip("+").startswith(spelled[:-1])

@@ -90,6 +90,9 @@ def test_a_big_site_shows_its_page_first_and_takes_typing_while_it_is_indexed(wi
     qtbot.wait(100)
     longest = stalls.stop()
     print(f"longest UI stall while the site was indexed (typing and a save): {longest} ms")
+    # measured 22-34 ms when run alone, 113-131 ms after other window tests in the same process
+    # (goal 50: not met yet in the second case); the bound catches indexing on the UI thread (seconds)
+    assert longest < 250, f"the UI thread stalled {longest} ms"
     assert len(window.model.index.pages) == 20_000
     assert len(set(window.site_tree.visible_paths())) == 20_000 and not window.indexing.progress.isVisible()
     assert window.site_tree.current_path() == rel and window.current_editor() is editor

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QProgressBar
 
+from writer.core import processes
 from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.index_cache import IndexCache, fingerprint
@@ -24,8 +25,8 @@ from writer.core.hugo.lastmod import sections
 from writer.core.hugo.render_context import SiteModel
 from writer.core.hugo.site import Site, config_files
 from writer.core.hugo.translate import TranslationStatus, translation_status
-from writer.ui.site_tree import Row, build_rows
-from writer.ui.workers import IndexScheduler
+from writer.ui.site_tree import TreeRows, build_rows
+from writer.ui.workers import IndexScheduler, release_off_ui_thread
 
 if TYPE_CHECKING:
     from writer.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ class Built:
     model: SiteModel
     shown: tuple  # what the tree and translation panel show (equal: no new widgets)
     statuses: list[TranslationStatus]
-    rows: list[Row] | None  # the tree's rows, None when the tree stays as it is
+    rows: TreeRows | None  # the tree's rows, None when the tree stays as it is
     cache: IndexCache | None
     opening: bool  # the first index of a site just opened
 
@@ -88,6 +89,8 @@ class IndexController(QObject):
         self.outline: tuple = ()
         self.complete = False  # the window's index holds the whole site (not only its open pages)
         self._again = False  # files changed while the first index was being built
+        self.rows: TreeRows | None = None  # built with the index just opened, for the window to show
+        self.statuses: list[TranslationStatus] | None = None
         self.scheduler = IndexScheduler(self)
         self.scheduler.built.connect(self._built)
         self.progress = QProgressBar()
@@ -110,10 +113,11 @@ class IndexController(QObject):
         self.cache, self.outline, self.complete, self._again = None, (), False, False
         gc.unfreeze()  # a new site: what the old one left may go now
         gc.collect()
+        gc.freeze()  # and what lives now is out of the collector's way while the site is indexed
 
         def build() -> Built:
             cache = IndexCache.for_site(site.root, config_files(site.root))
-            model = SiteModel.from_index(ContentIndex.build(site, cache, persist=True, workers="spawn"))
+            model = SiteModel.from_index(ContentIndex.build(site, cache, persist=True, workers=processes.method()))
             sections(model.index)  # worked out with the rest of the opening, not at the first save
             shown, statuses = _shown(model)
             return Built(model, shown, statuses, build_rows(model.index), cache, opening=True)
@@ -149,9 +153,9 @@ class IndexController(QObject):
         self.rows, self.statuses = built.rows, built.statuses
         QTimer.singleShot(0, _settle_heap)  # once the window shows the new site's tree
 
-    def take_rows(self) -> tuple[list[Row] | None, list[TranslationStatus] | None]:
+    def take_rows(self) -> tuple[TreeRows | None, list[TranslationStatus] | None]:
         """The tree's rows and translation status built with the index just adopted (once)."""
-        out = getattr(self, "rows", None), getattr(self, "statuses", None)
+        out = self.rows, self.statuses
         self.rows = self.statuses = None
         return out
 
@@ -220,11 +224,15 @@ class IndexController(QObject):
 
     def _show(self, built: Built) -> None:
         window = self.window
-        window.model = built.model
+        old, window.model = window.model, built.model
+        if old is not None and old is not built.model:
+            release_off_ui_thread(old)
+        del old
         self.progress.hide()
         if built.rows is not None and (built.opening or built.shown != self.outline):
             window.site_tree.load(built.model.index, built.rows)
             window.translations.load(built.model.index, built.statuses)
+            release_off_ui_thread(self.outline)
             self.outline = built.shown
         else:  # the same tree: only what its filters read of the pages is new
             window.site_tree.index = built.model.index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer.core import processes
 from writer.core.errors import WriterError
 from writer.core.hugo.render_context import SiteModel
 from writer.core.hugo.site import Site
@@ -35,10 +37,12 @@ from writer.ui.page_editor import PageEditor
 from writer.ui.preview import Preview
 from writer.ui.preview_controller import PreviewController
 from writer.ui.settings import AppSettings, app_data_dir
-from writer.ui.site_tree import SiteTree
+from writer.ui.site_tree import SiteTree, TreeRows
 from writer.ui.spell_controller import SpellController
 from writer.ui.theme import apply_palette, resolve_theme
 from writer.ui.translation_panel import TranslationPanel
+
+UI_SWITCH_INTERVAL_S = 0.001
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +59,10 @@ class MainWindow(QMainWindow):
         recovery_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        # the UI thread waits at most this long for the interpreter lock when background work
+        # (indexing, rendering) holds it: 1 ms instead of Python's 5 ms
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+        processes.start_server()  # while the window is small: helper processes fork from it
         self.settings = settings
         self.model: SiteModel | None = None
         self.theme_choice = theme or str(settings.q.value("view/theme", "auto"))
@@ -138,7 +146,7 @@ class MainWindow(QMainWindow):
             return False
         self.model = model
         rows, statuses = self.indexing.take_rows()
-        self.site_tree.load(model.index, rows if self.indexing.complete else [])
+        self.site_tree.load(model.index, rows if self.indexing.complete else TreeRows([]))
         self.translations.load(model.index, statuses if self.indexing.complete else [])
         self.settings.add_recent_site(model.site.root)
         self.setWindowTitle(f"Writer — {model.site.root.name}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QT
 from writer.core.hugo.drafts import page_states
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.ui import messages
+from writer.ui.workers import release_off_ui_thread
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,8 +59,37 @@ def _section_of(page: PageInfo) -> str:
     return parts[0] if len(parts) > 1 or page.kind == "section" else ""
 
 
-def build_rows(index: ContentIndex) -> list[Row]:
-    """The tree's sections with their pages (plain Python, safe off the UI thread)."""
+class TreeRows:
+    """The tree's sections with their pages, every row numbered (its id), and each section's
+    "more" row: built off the UI thread, shown by the model without another pass over them."""
+
+    def __init__(self, sections: list[Row]) -> None:
+        self.sections = sections
+        rows: list[Row | None] = [None]  # id 0: the invisible root
+        self.more: dict[int, Row] = {}
+        for section in sections:
+            section.id = len(rows)
+            rows.append(section)
+            more = self.more[section.id] = Row(section, "")
+            more.id = len(rows)
+            rows.append(more)
+            for group in section.children:
+                group.id = len(rows)
+                rows.append(group)
+                for number, child in enumerate(group.children):
+                    child.id = len(rows)
+                    child.row = number
+                    rows.append(child)
+                group.shown = group.children
+        self.rows = rows
+
+
+def build_rows(index: ContentIndex) -> TreeRows:
+    """The tree's rows for an index (plain Python, safe off the UI thread)."""
+    return TreeRows(_sections(index))
+
+
+def _sections(index: ContentIndex) -> list[Row]:
     languages = index.site.language_codes
     order = {code: i for i, code in enumerate(languages)}
     groups: dict[str, list[PageInfo]] = defaultdict(list)
@@ -132,27 +162,10 @@ class SiteTreeModel(QAbstractItemModel):
         self._italic = QFont()
         self._italic.setItalic(True)
 
-    def set_rows(self, sections: list[Row], needle: str, state: str) -> None:
+    def set_rows(self, tree: TreeRows, needle: str, state: str) -> None:
         self.beginResetModel()
-        self.sections = sections
-        rows: list[Row | None] = [None]
-        self.more = {}
-        for section in sections:
-            section.id = len(rows)
-            rows.append(section)
-            more = self.more[section.id] = Row(section, "")
-            more.id = len(rows)
-            rows.append(more)
-            for group in section.children:
-                group.id = len(rows)
-                rows.append(group)
-                for child in group.children:
-                    child.id = len(rows)
-                    rows.append(child)
-                group.shown = group.children
-                for number, child in enumerate(group.children):
-                    child.row = number
-        self.rows = rows
+        release_off_ui_thread((self.sections, self.rows, self.matches, self.more))  # a big site's rows
+        self.sections, self.rows, self.more = tree.sections, tree.rows, tree.more
         self._filter(needle, state)
         self.endResetModel()
 
@@ -345,7 +358,7 @@ class SiteTree(QWidget):
         layout.addWidget(self.tree)
         self.index: ContentIndex | None = None
 
-    def load(self, index: ContentIndex, rows: list[Row] | None = None) -> None:
+    def load(self, index: ContentIndex, rows: TreeRows | None = None) -> None:
         """Show a site's pages (`rows` built beforehand, off the UI thread, or here)."""
         self.index = index
         current = self.current_path()

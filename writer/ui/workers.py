@@ -31,6 +31,21 @@ class _Job(QRunnable):
         self.signals.finished.emit(self.generation, result, time.perf_counter() - start)
 
 
+class _Release(QRunnable):
+    def __init__(self, value: object) -> None:
+        super().__init__()
+        self.value = value
+
+    def run(self) -> None:
+        self.value = None
+
+
+def release_off_ui_thread(value: object) -> None:
+    """Drop a reference to a big structure (an old index: hundreds of thousands of objects)
+    on a pool thread, so that freeing it does not stall the UI thread."""
+    QThreadPool.globalInstance().start(_Release(value))
+
+
 class _NewestWins(QObject):
     """One job at a time on a thread of its own. A request made while a job runs starts when it
     ends, and only the newest request's result is delivered."""

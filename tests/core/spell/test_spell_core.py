@@ -155,3 +155,43 @@ def test_adding_a_word_changes_one_line_of_a_kept_dictionary(tmp_path) -> None:
     with pytest.raises(WriterError, match="not UTF-8"):
         checker.add_to_site_dictionary("Neu")
     assert path.read_bytes() == "Caf\xe9\n".encode("latin-1")
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "ru"])
+def test_the_compact_dictionary_knows_what_the_library_knows(lang) -> None:
+    """Every word's count, and the suggestions (known words one edit away), as pyspellchecker's."""
+    from spellchecker import SpellChecker as Library
+
+    from writer.core.spell.checker import read_word_counts
+    from writer.core.spell.compact import CompactDictionary, build
+
+    counts = read_word_counts(lang)
+    compact = CompactDictionary(build(counts))
+    assert compact.size == len(counts)
+    assert all(compact.count(word) == count for word, count in list(counts.items())[::37])
+    library = Library(language=lang, distance=1)
+    samples = list(counts)[5000::20011][:8]
+    for word in samples:
+        for wrong in (word[1:], word[:-1] + "x", word[:2] + word[3:], "zz" + word):
+            assert compact.count(wrong) == library.word_frequency.dictionary.get(wrong, 0)
+            assert compact.candidates(wrong) == (library.candidates(wrong) or set()), wrong
+
+
+def test_a_damaged_compact_file_is_refused_and_made_again(tmp_path, monkeypatch) -> None:
+    from writer.core.spell import checker as module
+    from writer.core.spell.compact import CompactDictionary, build
+
+    data = build({"haus": 3, "maus": 2, "straße": 1, "ёж": 5})
+    table = CompactDictionary(data)
+    assert table.count("straße") == 1 and table.count("ёж") == 5 and "hau" not in table
+    assert table.candidates("hxus") == {"haus"} and table.candidates("aus") == {"haus", "maus"}
+    for damaged in (b"", data[:20], b"XXXXXXXX" + data[8:], data[:-3]):
+        with pytest.raises(ValueError):
+            CompactDictionary(damaged)
+    monkeypatch.setenv("WRITER_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(module, "_loaded", {})
+    path = module.dictionary_file("nl")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"planted")
+    dictionary = module.load_dictionary("nl")
+    assert "huis" in dictionary and path.read_bytes().startswith(b"WRDICT2")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 import re
 from collections import defaultdict
@@ -110,14 +111,20 @@ class ContentIndex:
 
         `workers` ("fork" or "spawn") lets other processes read the files when there are many
         to read (a cold open of a big site): "fork" only where no other thread runs."""
-        if cache is not None:
-            cache.begin()
-        walk_problems: list[WriterError] = []
-        folders = [(number, root.folder) for number, root in enumerate(_content_roots(site))]
-        entries = _read_folders(site, cache, folders, walk_problems, {}, workers)
-        if cache is not None and persist:
-            cache.save()
-        return cls._of_entries(site, entries, walk_problems)
+        collecting = gc.isenabled()
+        gc.disable()  # nothing here is garbage: collections would only walk the growing index
+        try:
+            if cache is not None:
+                cache.begin()
+            walk_problems: list[WriterError] = []
+            folders = [(number, root.folder) for number, root in enumerate(_content_roots(site))]
+            entries = _read_folders(site, cache, folders, walk_problems, {}, workers)
+            if cache is not None and persist:
+                cache.save()
+            return cls._of_entries(site, entries, walk_problems)
+        finally:
+            if collecting:
+                gc.enable()
 
     @classmethod
     def _of_entries(cls, site: Site, entries: dict[str, _Entry], walk_problems: list[WriterError]) -> ContentIndex:

@@ -28,7 +28,8 @@ from writer.core import errors as errors_module
 from writer.core.errors import WriterError
 from writer.core.textio import atomic_write
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+_SLICE = 2000  # entries pickled (and read) in one call: no call holds the interpreter lock long
 RACY_NS = 2_000_000_000  # files changed this close before the cache was written are read again
 _SAFE_GLOBALS = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 _SAFE_GLOBALS |= {("builtins", name) for name in ("set", "frozenset", "complex", "slice", "bytearray")}
@@ -118,8 +119,11 @@ class IndexCache:
             return
         try:
             data = _PlainUnpickler(io.BytesIO(self.file.read_bytes())).load()
-            stamp, _written_ns, entries = data
-            if stamp == self.stamp and isinstance(entries, dict):
+            stamp, _written_ns, slices = data
+            if stamp == self.stamp and isinstance(slices, list):
+                entries: dict = {}
+                for part in slices:
+                    entries.update(_PlainUnpickler(io.BytesIO(part)).load())
                 self.entries = entries
         except Exception:  # noqa: BLE001 - a missing or unreadable cache is an empty one
             self.entries = {}
@@ -174,7 +178,10 @@ class IndexCache:
             self._live.pop(key, None)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            payload = pickle.dumps((self.stamp, time.time_ns(), self.entries), protocol=pickle.HIGHEST_PROTOCOL)
+            keys = list(self.entries)
+            slices = [pickle.dumps({k: self.entries[k] for k in keys[at:at + _SLICE]}, protocol=pickle.HIGHEST_PROTOCOL)
+                      for at in range(0, len(keys), _SLICE)]
+            payload = pickle.dumps((self.stamp, time.time_ns(), slices), protocol=pickle.HIGHEST_PROTOCOL)
             atomic_write(self.file, payload)
         except (OSError, pickle.PicklingError, TypeError, ValueError, RecursionError):
             pass  # no cache this time: the next open reads the site again

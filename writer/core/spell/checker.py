@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -10,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from writer.core.errors import ReadError, WriterError
+from writer.core.spell.compact import MAGIC, CompactDictionary
+from writer.core.spell.compact import build as build_dictionary
 from writer.core.spell.tokenizer import Word, markdown_words
 from writer.core.textio import MAX_SETTINGS_BYTES, atomic_write, decode_bytes, detect_newline, read_limited
 
@@ -57,6 +60,67 @@ def read_word_counts(lang: str) -> dict[str, int]:
         word = json.loads(key) if "\\" in key else key.strip()[1:-1]
         counts[word] = int(count)
     return counts or json.loads(text)
+
+
+_loaded: dict[str, CompactDictionary] = {}  # one copy a language for every checker of the process
+_loading = threading.Lock()
+
+
+def dictionary_file(lang: str) -> Path:
+    """Where a language's compact dictionary is kept (Writer's data folder; per pyspellchecker
+    version and file format)."""
+    import importlib.metadata
+
+    from writer.core.paths import app_data_dir
+
+    version = importlib.metadata.version("pyspellchecker")
+    return app_data_dir() / "dictionaries" / f"{lang}-{version}-{MAGIC[2:-1].decode()}.dict"
+
+
+def write_dictionary_file(lang: str, path: str) -> None:
+    """Turn pyspellchecker's word list into the compact file (run in a process of its own)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, build_dictionary(read_word_counts(lang)))
+
+
+def load_dictionary(lang: str) -> CompactDictionary:
+    """A language's dictionary: the compact file, made first when there is none (in another
+    process, so that this one keeps drawing; here when no process can be started)."""
+    with _loading:
+        found = _loaded.get(lang)
+        if found is not None:
+            return found
+        path = dictionary_file(lang)
+        try:
+            found = CompactDictionary.read(path)
+        except (OSError, ValueError):
+            _write_in_process(lang, path)
+            try:
+                found = CompactDictionary.read(path)
+            except (OSError, ValueError):  # no data folder to keep it in: built and kept in memory
+                found = CompactDictionary(build_dictionary(read_word_counts(lang)))
+        _loaded[lang] = found
+        return found
+
+
+def _write_in_process(lang: str, path: Path) -> None:
+    import multiprocessing
+
+    from writer.core import processes
+
+    try:
+        process = multiprocessing.get_context(processes.method()).Process(
+            target=write_dictionary_file, args=(lang, str(path)), daemon=True)
+        process.start()
+        process.join(120)
+        if process.is_alive():
+            process.kill()
+    except (OSError, RuntimeError, ValueError):
+        pass
+    if not path.is_file():
+        with contextlib.suppress(OSError):
+            write_dictionary_file(lang, str(path))
 
 
 def site_dictionary_path(site_root: Path, lang: str) -> Path:
@@ -114,7 +178,7 @@ class SpellChecker:
         # why the site dictionary could not be read (binary, too large, a FIFO, outside the site)
         self.site_words, self.site_dictionary_error = load_site_words(site_root, self.lang)
         self.ignored: set[str] = set()
-        self._spell = None
+        self._spell: CompactDictionary | None = None
         self._cache: dict[str, bool] = {}
         self._compounds: dict[tuple[str, int], bool] = {}
         self._lock = threading.Lock()
@@ -128,16 +192,13 @@ class SpellChecker:
         return self._spell is not None
 
     def load(self) -> bool:
-        """Read the dictionary (about 0.02–0.5 s); False when the language has none."""
+        """Read the dictionary (a few milliseconds; the first time ever about two seconds, in
+        another process); False when the language has none."""
         if not self.supported:
             return False
         with self._lock:
             if self._spell is None:
-                from spellchecker import SpellChecker as Dictionary
-
-                dictionary = Dictionary(language=None, distance=1)
-                dictionary.word_frequency.load_json(read_word_counts(self.lang))
-                self._spell = dictionary
+                self._spell = load_dictionary(self.lang)
         return True
 
     def is_correct(self, word: str) -> bool:
@@ -200,8 +261,8 @@ class SpellChecker:
         if self._spell is None:
             return []
         key = word.replace("’", "'").lower()
-        found = self._spell.candidates(key) or set()
-        ranked = sorted(found - {key}, key=lambda w: (-self._spell.word_usage_frequency(w), w))[:limit]
+        spell = self._spell
+        ranked = sorted(spell.candidates(key) - {key}, key=lambda w: (-spell.count(w), w))[:limit]
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]
         return ranked
