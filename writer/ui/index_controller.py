@@ -9,6 +9,7 @@ changed on disk index again in the background (through the cache: only changed f
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,18 @@ def _shown(model: SiteModel) -> tuple[tuple, list[TranslationStatus]]:
     return (model.index.outline(), status), statuses
 
 
+BIG_CACHE_BYTES = 4 * 1024 * 1024  # a cache this large: some 5,000 pages or more
+
+
+def _known_big(root: Path) -> bool:
+    """Whether the site is known to be big (its index cache is), so that opening it need not
+    wait for its index at all."""
+    try:
+        return IndexCache.file_for(root).stat().st_size > BIG_CACHE_BYTES
+    except OSError:
+        return False
+
+
 def _without_collection(build):
     """Run `build` with the collector off (a full collection of the whole heap holds the GIL)."""
     def run() -> Built:
@@ -91,6 +104,7 @@ class IndexController(QObject):
         self._again = False  # files changed while the first index was being built
         self.rows: TreeRows | None = None  # built with the index just opened, for the window to show
         self.statuses: list[TranslationStatus] | None = None
+        self.stopping = threading.Event()  # set when the window closes: a build under way ends
         self.scheduler = IndexScheduler(self)
         self.scheduler.built.connect(self._built)
         self.progress = QProgressBar()
@@ -106,8 +120,10 @@ class IndexController(QObject):
     def open(self, path: Path, pages: list[Path]) -> SiteModel:
         """The model of the site holding `path` (raises WriterError). Whole when its index is
         built within a moment; else an index of `pages` alone, the rest arriving in the background."""
+        self.stopping.set()  # the last site's first index, if still being read, ends now
         self.scheduler.cancel()
         self.scheduler.wait()
+        self.stopping.clear()
         self._save_cache()
         site = Site.open(path)
         self.cache, self.outline, self.complete, self._again = None, (), False, False
@@ -117,12 +133,13 @@ class IndexController(QObject):
 
         def build() -> Built:
             cache = IndexCache.for_site(site.root, config_files(site.root))
-            model = SiteModel.from_index(ContentIndex.build(site, cache, persist=True, workers=processes.method()))
+            index = ContentIndex.build(site, cache, persist=True, workers=processes.method(), stop=self.stopping)
+            model = SiteModel.from_index(index)
             sections(model.index)  # worked out with the rest of the opening, not at the first save
             shown, statuses = _shown(model)
             return Built(model, shown, statuses, build_rows(model.index), cache, opening=True)
 
-        done = self._run(_without_collection(build), OPEN_WAIT_MS)
+        done = self._run(_without_collection(build), 0 if _known_big(site.root) else OPEN_WAIT_MS)
         if isinstance(done, Built):
             self._adopt(done)
             return done.model
@@ -256,6 +273,7 @@ class IndexController(QObject):
             self.cache.save()
 
     def shutdown(self) -> None:
+        self.stopping.set()  # a big site's first index ends early (its pool of processes too)
         self.scheduler.cancel()
         self.scheduler.wait()
         self._save_cache()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.core import processes
 from writer.core.errors import WriterError
 from writer.core.hugo.render_context import SiteModel
 from writer.core.hugo.site import Site
@@ -62,7 +61,6 @@ class MainWindow(QMainWindow):
         # the UI thread waits at most this long for the interpreter lock when background work
         # (indexing, rendering) holds it: 1 ms instead of Python's 5 ms
         sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
-        processes.start_server()  # while the window is small: helper processes fork from it
         self.settings = settings
         self.model: SiteModel | None = None
         self.theme_choice = theme or str(settings.q.value("view/theme", "auto"))
@@ -172,7 +170,9 @@ class MainWindow(QMainWindow):
             self._open_first_page()
         elif (editor := self.current_editor()) is not None:
             self.previews.request(editor, immediate=True)
-            self.site_tree.select_path(model.site.rel(editor.path) if editor.path else "")
+            if editor.path is not None:  # once the new tree is laid out
+                rel = model.site.rel(editor.path)
+                QTimer.singleShot(0, lambda: self.site_tree.select_path(rel))
 
     @property
     def last_dialog(self):

@@ -47,5 +47,6 @@ def take_screenshot(
         print(f"writer: {out}: the picture could not be written", file=sys.stderr)
         return 2
     window.settings.sync()
+    window.indexing.shutdown()  # a big site's index may still be read: it ends before Writer does
     window.hide()
     return 0

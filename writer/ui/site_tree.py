@@ -342,11 +342,13 @@ class SiteTree(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 90)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # the first rows tell the width: no pass over all
         self.tree.activated.connect(self._on_index)
         self.tree.clicked.connect(self._on_index)
-        self.tree.verticalScrollBar().valueChanged.connect(lambda _v: self._fill_in())
+        # the writer's own scrolling (wheel, bar, keys on the bar) brings more rows; a jump to a
+        # selected page does not (rows put in above it would push it out of view)
+        self.tree.verticalScrollBar().actionTriggered.connect(lambda _a: self._fill_in())
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_in_now)
         layout = QVBoxLayout(self)
@@ -407,6 +409,8 @@ class SiteTree(QWidget):
         row = self.model.find(path) if path else None
         if row is not None:
             index = self.model.index_of(row)
+            if row.parent is not None and row.parent.parent is not None:  # a translation: open its group
+                self.tree.expand(index.parent())
             self.tree.setCurrentIndex(index)
             if scroll:
                 self.tree.scrollTo(index)

@@ -6,6 +6,7 @@ import fnmatch
 import gc
 import os
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -105,12 +106,13 @@ class ContentIndex:
 
     @classmethod
     def build(cls, site: Site, cache: IndexCache | None = None, *, persist: bool = True,
-              workers: str | None = None) -> ContentIndex:
+              workers: str | None = None, stop: threading.Event | None = None) -> ContentIndex:
         """Every content page of the site. With a `cache`, files unchanged since it was written
         are not read again, and the cache is brought up to date (and written, with `persist`).
 
         `workers` ("fork" or "spawn") lets other processes read the files when there are many
-        to read (a cold open of a big site): "fork" only where no other thread runs."""
+        to read (a cold open of a big site): "fork" only where no other thread runs. Setting
+        `stop` ends the reading early with `BuildStopped` (a window closing)."""
         collecting = gc.isenabled()
         gc.disable()  # nothing here is garbage: collections would only walk the growing index
         try:
@@ -118,7 +120,13 @@ class ContentIndex:
                 cache.begin()
             walk_problems: list[WriterError] = []
             folders = [(number, root.folder) for number, root in enumerate(_content_roots(site))]
-            entries = _read_folders(site, cache, folders, walk_problems, {}, workers)
+            try:
+                entries = _read_folders(site, cache, folders, walk_problems, {}, workers, stop)
+            except BuildStopped:
+                if cache is not None and persist:  # what was read so far is not read again
+                    cache.keep_all()
+                    cache.save()
+                raise
             if cache is not None and persist:
                 cache.save()
             return cls._of_entries(site, entries, walk_problems)
@@ -231,7 +239,7 @@ _Entry = tuple[int, list[PageInfo], list[WriterError]]
 
 def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int, Path]],
                   walk_problems: list[WriterError], known: dict[str, _Entry],
-                  workers: str | None) -> dict[str, _Entry]:
+                  workers: str | None, stop: threading.Event | None = None) -> dict[str, _Entry]:
     """The content files below each (mount number, folder), read or found in the cache; a file
     already `known` through an earlier mount is left to it (the first mount wins)."""
     roots = _content_roots(site)
@@ -258,7 +266,7 @@ def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int,
             to_read.append((len(found), number, name, mount + name, size, mtime))
             found[name] = None
     for (_slot, number, name, key, size, mtime), (pages, problems) in zip(
-            to_read, _read_files(site, roots, languages, to_read, workers), strict=True):
+            to_read, _read_files(site, roots, languages, to_read, workers, stop), strict=True):
         found[name] = (number, pages, problems)
         if cache is not None and size >= 0:
             cache.store(key, size, mtime, pages, problems)
@@ -293,20 +301,26 @@ PARALLEL_FILES = 2000  # fewer files are read faster here than by starting other
 _CHUNK = 250
 
 
+class BuildStopped(Exception):
+    """An index build ended early on request."""
+
+
 def _read_files(site: Site, roots: list[_ContentRoot], languages: set[str],
-                files: list[tuple[int, int, str, str, int, int]],
-                workers: str | None) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
+                files: list[tuple[int, int, str, str, int, int]], workers: str | None,
+                stop: threading.Event | None = None) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
     """The pages and problems of each file, in order: read here, or by a pool of processes
     when there are many (any failure of the pool: the rest is read here)."""
     done = 0
     cpus = os.cpu_count() or 1
     if workers and cpus > 1 and len(files) >= PARALLEL_FILES:
         try:
-            yield from _read_in_pool(site, files, workers, min(cpus, 8))
+            yield from _read_in_pool(site, files, workers, min(cpus, 8), stop)
             return
         except _PoolFailed as failed:
             done = failed.done
     for _slot, number, name, _key, _size, _mtime in files[done:]:
+        if stop is not None and stop.is_set():
+            raise BuildStopped
         problems: list[WriterError] = []
         pages = _file_pages(site, roots[number], Path(name), languages, problems)
         yield pages, problems
@@ -342,7 +356,8 @@ def _worker_read(chunk: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
 
 
 def _read_in_pool(site: Site, files: list[tuple[int, int, str, str, int, int]], method: str,
-                  processes: int) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
+                  processes: int, stop: threading.Event | None = None,
+                  ) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
     import multiprocessing
 
     from writer.core.hugo.index_cache import decode_entry
@@ -357,9 +372,13 @@ def _read_in_pool(site: Site, files: list[tuple[int, int, str, str, int, int]], 
         root = None if method == "fork" else str(site.root)
         with context.Pool(processes, initializer=_worker_start, initargs=(root,)) as pool:
             for encoded in pool.imap(_worker_read, chunks):
+                if stop is not None and stop.is_set():
+                    raise BuildStopped
                 for entry in encoded:
                     yield decode_entry(entry)
                     done += 1
+    except BuildStopped:
+        raise
     except Exception as exc:  # noqa: BLE001 - a pool that cannot start or dies: read here
         raise _PoolFailed(done) from exc
     finally:

@@ -106,11 +106,15 @@ class IndexCache:
         self.used: set[str] = set()
         self.hits = self.misses = 0
 
+    @staticmethod
+    def file_for(root: Path, folder: Path | None = None) -> Path:
+        """The cache file of a site (whether it exists or not)."""
+        name = hashlib.sha256(os.path.realpath(root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        return (folder or default_folder()) / f"{name}.cache"
+
     @classmethod
     def for_site(cls, root: Path, config_files: list[Path], folder: Path | None = None) -> IndexCache:
-        folder = folder or default_folder()
-        name = hashlib.sha256(os.path.realpath(root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        cache = cls(folder / f"{name}.cache", fingerprint(root, config_files))
+        cache = cls(cls.file_for(root, folder), fingerprint(root, config_files))
         cache.load()
         return cache
 
