@@ -282,10 +282,13 @@ class SiteTreeModel(QAbstractItemModel):
             return row.states
         if role == Qt.ItemDataRole.ToolTipRole:
             return messages.tip(row.tip) if row.tip else None
+        if row.parent is None:  # a section
+            return self._bold if role == Qt.ItemDataRole.FontRole else None
+        faint = row.draft or not row.path  # a draft, or a section's "more" row
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold if row.parent is None else (self._italic if row.draft or not row.path else None)
+            return self._italic if faint else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _RED if row.error else (_GREY if row.draft or not row.path else None)
+            return _RED if row.error else (_GREY if faint else None)
         return None
 
     def index_of(self, row: Row) -> QModelIndex:
