@@ -14,6 +14,7 @@ QUICK = {
     "index_site.py": ["--pages", "40", "--runs", "1", "--window"],
     "render.py": ["--quick"],
     "spell.py": ["--quick"],
+    "startup.py": ["--quick"],
     "typing_latency.py": ["--quick"],
 }
 

@@ -32,6 +32,10 @@ def _prepare_qt(verbose: bool = False) -> None:
     """Settings WebEngine needs before the QApplication exists."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         _add_chromium_flag("--no-sandbox")
+    # The preview is a document, not a game: Qt's software scene graph shows it without loading
+    # an OpenGL stack into Writer's process (Mesa's llvmpipe alone is 36 MB where there is no
+    # GPU); a writer who wants the GPU sets QT_QUICK_BACKEND themselves.
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
     if not verbose:
         _quiet_qt()
     with contextlib.suppress(ImportError):

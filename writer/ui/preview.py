@@ -59,6 +59,7 @@ _TOP_LINE = """(function(){
   }
   return 0;
 })()"""
+WEB_DELAY_MS = 150  # after the window's first paint (it comes about 0.1 s after show)
 SYNC_QUIET_S = 0.25  # after scrolling to follow the editor, the preview's own scroll events wait
 # Links with a target would ask for a new window, which the page refuses: they open as the
 # others do (Writer decides where), so the target goes.
@@ -121,12 +122,18 @@ class Preview(QWidget):
         self._shown: tuple[str, Path | None, str] | None = None  # the last show_html call
         layout = QStackedLayout(self)
         self.web = None
+        self._placeholder: QWidget | None = None
         self.guard = None
         self.profile = None
         self.scheme = None
+        self._layout = layout
+        self.browser: _TextBrowser | None = None
         if HAVE_WEBENGINE and use_webengine and scheme_registered():
-            self._make_web(layout)
-            self.browser = None
+            # the web view (a tenth of a second to make, and its processes) comes after the
+            # window's first paint: until then an empty page holds its place
+            self._placeholder = QWidget(self)
+            layout.addWidget(self._placeholder)
+            QTimer.singleShot(WEB_DELAY_MS, self, self.start_web)
         else:
             if HAVE_WEBENGINE and use_webengine:
                 log.warning("the preview's URL scheme was not registered before the QApplication "
@@ -137,15 +144,29 @@ class Preview(QWidget):
             self.browser.anchorClicked.connect(self._on_link)
             layout.addWidget(self.browser)
 
+    def start_web(self) -> None:
+        """Make the web view now (once); what was shown meanwhile is shown in it."""
+        if self.web is not None or self._placeholder is None:
+            return
+        self._make_web(self._layout)
+        self._layout.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+        self._placeholder = None
+        if self._shown is not None:
+            self.show_html(*self._shown)
+
     def _make_web(self, layout: QStackedLayout) -> None:
         self.guard = RequestGuard(self)
         self.web = QWebEngineView(self)
         layout.addWidget(self.web)
+        layout.setCurrentWidget(self.web)
         # The preview's own profile, off the record: nothing stored or shared with another view.
         # Made after the view is in place, so that of this widget's children the view and its
         # page are deleted first (a profile deleted before its page warns and may crash).
         self.profile = QWebEngineProfile(self)
         self.scheme = PreviewSchemeHandler(self.profile)
+        self.scheme.root = self.root  # what was set before the view was made
+        self.guard.remote_images = self.remote_images
         self.profile.installUrlSchemeHandler(SCHEME, self.scheme)
         page = PreviewPage(self.profile, self.guard, self.web)
         self.web.setPage(page)
@@ -163,7 +184,7 @@ class Preview(QWidget):
 
     @property
     def backend(self) -> str:
-        return "webengine" if self.web is not None else "textbrowser"
+        return "webengine" if self.web is not None or self._placeholder is not None else "textbrowser"
 
     def _page_html(self, fragment: str, title: str) -> str:
         return preview_page(fragment, theme=self.theme, title=title, remote_images=self.remote_images)
