@@ -95,7 +95,7 @@ def window_figures(root: Path, page: str) -> dict[str, float]:
     import json
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from qt_bench import QApplication, QElapsedTimer, QSettings, Qt, QTimer  # sets offscreen Qt
+    from qt_bench import QApplication, QSettings, Ticks  # sets offscreen Qt
 
     from writer.ui.main_window import MainWindow
     from writer.ui.settings import AppSettings
@@ -120,20 +120,8 @@ def window_figures(root: Path, page: str) -> dict[str, float]:
         app.processEvents()
         time.sleep(0.01)
     window.spelling.wait()
-    clock = QElapsedTimer()
-    clock.start()
-    gaps = [0.0]
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    ticker.timeout.connect(tick)
-    ticker.start(1)
+    ticks = Ticks()
+    ticks.start()
     built: list[object] = []
     window.indexing.scheduler.built.connect(built.append)
     assert editor is not None
@@ -150,8 +138,7 @@ def window_figures(root: Path, page: str) -> dict[str, float]:
     end = time.perf_counter() + 0.3
     while time.perf_counter() < end:
         app.processEvents()
-    ticker.stop()
-    figures["save_stall_ms"] = max(gaps)
+    figures["save_stall_ms"] = max(ticks.stop(), default=0.0)
     figures["reindex_after_save"] = time.perf_counter() - saved - 0.3
     for needle in ("seite 1", "s", "zzz", ""):
         began = time.perf_counter()

@@ -43,6 +43,32 @@ def make_site(root: Path, size: int) -> Path:
     return page
 
 
+class Ticks:
+    """The gaps between ticks of a 1 ms timer on the UI thread, in ms: a stall is a long gap."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = self.clock.nsecsElapsed()
+        self.timer.start(1)
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed()
+        self.gaps.append((now - self.last) / 1e6)
+        self.last = now
+
+    def stop(self) -> list[float]:
+        self.timer.stop()
+        return self.gaps
+
+
 def wait(app: QApplication, condition, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not condition():
@@ -55,7 +81,7 @@ AUTOSAVES: list[int] = []  # recovery records written while typing, one entry a 
 
 
 def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True,
-            keys: int = 200) -> tuple[float, float, float]:
+            keys: int = 200, wait_spelling: bool = True) -> tuple[float, float, float]:
     """(longest UI stall ms, preview after the pause ms, median timer tick ms) for typing 200 keys.
 
     Autosave runs with its real timings (a record at most 4 s behind steady typing): typing
@@ -73,26 +99,14 @@ def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True,
     window.open_path(page)
     wait(app, lambda: bool(updates))
     page_editor = window.current_editor()
-    if spelling:  # the dictionary is loaded and the whole page checked before typing starts
+    if spelling and wait_spelling:  # the dictionary is loaded and the page checked before typing
         wait(app, lambda: page_editor.editor.highlighter.spell is not None, 20.0)
     else:
         page_editor.editor.highlighter.set_spell(None)
     editor = page_editor.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    ticker.timeout.connect(tick)
-    ticker.start(1)
+    ticks = Ticks()
+    ticks.start()
     text = ("Schnell getippter Text " * (keys // 20 + 1))[:keys]
     for ch in text:
         event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
@@ -100,7 +114,7 @@ def measure(app: QApplication, size: int, tmp: Path, spelling: bool = True,
         end = time.perf_counter() + 0.030
         while time.perf_counter() < end:
             app.processEvents()
-    ticker.stop()
+    gaps = ticks.stop()
     AUTOSAVES.append(writes[0])
     typed_at = time.perf_counter()
     updates.clear()

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.core.conftest import age
 from writer.cli import main
 from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.index_cache import IndexCache
@@ -19,18 +18,9 @@ from writer.core.hugo.site import Site, config_files
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-site"
 
 
-def _age(root: Path, seconds: float = 100) -> None:
-    """Every file a while old: the cache trusts times only outside its two-second window."""
-    past = time.time() - seconds
-    for path in root.rglob("*"):
-        os.utime(path, (past, past))
-
-
 @pytest.fixture()
-def site(tmp_path) -> Path:
-    root = Path(shutil.copytree(SAMPLE, tmp_path / "site"))
-    _age(root)
-    return root
+def site(aged_sample) -> Path:
+    return aged_sample
 
 
 def _build(root: Path, folder: Path) -> tuple[ContentIndex, IndexCache]:
@@ -129,7 +119,7 @@ def test_pool_processes_read_the_same_index_as_one_process(site, tmp_path, monke
     from writer.core.hugo import index as index_module
 
     (site / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
-    _age(site)
+    age(site)
     monkeypatch.setattr(index_module, "PARALLEL_FILES", 1)
     monkeypatch.setattr(index_module, "_CHUNK", 3)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)

@@ -16,22 +16,18 @@ from writer.core.hugo.index import ContentIndex
 from writer.core.hugo.index_cache import IndexCache
 from writer.core.hugo.site import Site, config_files
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-site"
-
-
-def _age(root: Path, seconds: float = 100) -> None:
-    """Files written in the last minute made older (outside the cache's two-second window)."""
-    past = time.time() - seconds
-    for path in root.rglob("*"):
-        if path.stat().st_mtime > time.time() - 60 or seconds == 100:
-            os.utime(path, (past, past))
-
 
 @pytest.fixture()
-def site(tmp_path) -> Path:
-    root = Path(shutil.copytree(SAMPLE, tmp_path / "site"))
-    _age(root)
-    return root
+def site(aged_sample) -> Path:
+    return aged_sample
+
+
+def _age_new(root: Path) -> None:
+    """Files written in the last minute made older (outside the cache's two-second window)."""
+    past = time.time() - 50
+    for path in root.rglob("*"):
+        if path.stat().st_mtime > time.time() - 60:
+            os.utime(path, (past, past))
 
 
 def _shape(index: ContentIndex) -> list:
@@ -96,7 +92,7 @@ def test_a_refresh_below_the_changed_folders_equals_a_whole_new_index(site, tmp_
     cache = IndexCache.for_site(opened.root, config_files(opened.root), tmp_path / "cache")
     before = ContentIndex.build(opened, cache)
     folders = change(site)
-    _age(site, 50)
+    _age_new(site)
     walked: list[str] = []
     real_walk = index_module._walk
 
