@@ -13,10 +13,6 @@ from writer.core.errors import WriterError
 from writer.core.hugo.drafts import publish
 from writer.core.hugo.images import hugo_processes_webp
 from writer.ui import messages
-from writer.ui.dialogs.image import ImageDialog
-from writer.ui.dialogs.link import LinkDialog
-from writer.ui.dialogs.site_ops import DeleteDialog, MoveDialog, NewPageDialog
-from writer.ui.dialogs.translate import TranslateDialog
 from writer.ui.page_editor import PageEditor
 
 if TYPE_CHECKING:
@@ -59,6 +55,8 @@ class Helpers:
         info = model.index.page_for_file(editor.path)
         bundle = info.bundle if info else "none"
         settings = self.window.settings
+        from writer.ui.dialogs.image import ImageDialog  # dialogs load on first use, not at start
+
         dialog = ImageDialog(model.site.root, editor.path, bundle, source=source, image=image,
                              max_width=settings.int_value("images/max-width", 0), quality=settings.jpeg_quality,
                              webp=hugo_processes_webp(model.site.config), parent=self.window)
@@ -83,6 +81,8 @@ class Helpers:
             return
         editor, model = context
         selected = editor.editor.textCursor().selectedText()
+        from writer.ui.dialogs.link import LinkDialog
+
         dialog = LinkDialog(model, model.index.page_for_file(editor.path), selected, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.markdown:
@@ -99,6 +99,8 @@ class Helpers:
         if info is None:
             messages.information(self.window, "Translated Copies", "Save the page inside the site first.")
             return
+        from writer.ui.dialogs.translate import TranslateDialog
+
         dialog = TranslateDialog(model.index, info, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.created:
@@ -123,6 +125,8 @@ class Helpers:
         section = info.logical.split("/")[0] if info and "/" in info.logical else ""
         last = str(self.window.settings.q.value("new_page/language", "") or "")
         lang = last if last in model.site.language_codes else model.site.default_language
+        from writer.ui.dialogs.site_ops import NewPageDialog
+
         dialog = NewPageDialog(model.index, section, lang, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.created is not None:
@@ -138,6 +142,8 @@ class Helpers:
         if any(e.page.modified for e in self.window.editors()):
             messages.information(self.window, "Rename or Move", "Save your pages first.")
             return
+        from writer.ui.dialogs.site_ops import MoveDialog
+
         dialog = MoveDialog(model.index, info, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.plan is not None:
@@ -154,6 +160,8 @@ class Helpers:
         info = self._current_info()
         if info is None:
             return
+        from writer.ui.dialogs.site_ops import DeleteDialog
+
         dialog = DeleteDialog(self.window.model.index, info, self.window)
         self.window.last_dialog = dialog
         if dialog.exec() and dialog.trashed:

@@ -208,7 +208,7 @@ class IndexController(QObject):
 
         def build() -> Built:
             if folders and cache is not None and cache.stamp == fingerprint(root, config_files(root)):
-                model = SiteModel.from_index(previous.index.refreshed(folders, cache), previous.renderer)
+                model = SiteModel.from_index(previous.index.refreshed(folders, cache), previous.made_renderer)
             else:
                 model = SiteModel.open(root, cache, persist=False, previous=previous)
             sections(model.index)  # what a save asks of the index, worked out here

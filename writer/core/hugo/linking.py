@@ -6,13 +6,16 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from writer.core.document import Page
 from writer.core.errors import WriterError
 from writer.core.hugo.index import ContentIndex, PageInfo
 from writer.core.hugo.refs import find_refs
-from writer.core.render import Renderer
 from writer.core.textio import read_text
+
+if TYPE_CHECKING:
+    from writer.core.render.renderer import Renderer
 
 _HEADING = re.compile(r'<h([1-6])[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")

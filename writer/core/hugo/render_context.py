@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.document import Page
 from writer.core.hugo.images import locate_in_dirs
@@ -15,9 +17,14 @@ from writer.core.hugo.index_cache import IndexCache, fingerprint
 from writer.core.hugo.params import go_text, page_param
 from writer.core.hugo.refs import RefResolver
 from writer.core.hugo.site import Site, config_files
-from writer.core.render import RefTarget, Renderer, RenderOptions
+from writer.core.render import RefTarget, RenderOptions
 from writer.core.render.options import _get
 from writer.core.render.policy import site_url
+
+if TYPE_CHECKING:
+    from writer.core.render.renderer import Renderer
+
+_MAKING_RENDERER = threading.Lock()
 
 
 @dataclass
@@ -27,8 +34,18 @@ class SiteModel:
     site: Site
     index: ContentIndex
     resolver: RefResolver
-    renderer: Renderer
+    made_renderer: Renderer | None  # made on first use (`renderer`), usually off the UI thread
     shortcodes: frozenset[str]
+
+    @property
+    def renderer(self) -> Renderer:
+        if self.made_renderer is None:
+            with _MAKING_RENDERER:
+                if self.made_renderer is None:
+                    from writer.core.render.renderer import Renderer
+
+                    self.made_renderer = Renderer(RenderOptions.from_config(self.site.config))
+        return self.made_renderer
 
     @classmethod
     def open(cls, path: str | Path, cache: IndexCache | None = None, *, persist: bool = True,
@@ -53,12 +70,11 @@ class SiteModel:
     def _built(cls, site: Site, cache: IndexCache | None, persist: bool, previous: SiteModel | None) -> SiteModel:
         index = ContentIndex.build(site, cache, persist=persist)
         same = previous is not None and previous.site.root == site.root and previous.site.config == site.config
-        return cls.from_index(index, previous.renderer if same and previous is not None else None)
+        return cls.from_index(index, previous.made_renderer if same and previous is not None else None)
 
     @classmethod
     def from_index(cls, index: ContentIndex, renderer: Renderer | None = None) -> SiteModel:
         site = index.site
-        renderer = renderer or Renderer(RenderOptions.from_config(site.config))
         return cls(site, index, RefResolver(index), renderer, site.shortcode_names())
 
     def context_for(self, file: Path | None, *, preview: bool = False) -> PageRenderContext:
