@@ -195,3 +195,33 @@ def test_a_damaged_compact_file_is_refused_and_made_again(tmp_path, monkeypatch)
     path.write_bytes(b"planted")
     dictionary = module.load_dictionary("nl")
     assert "huis" in dictionary and path.read_bytes().startswith(b"WRDICT2")
+
+
+def test_a_compact_file_is_mapped_and_a_damaged_or_empty_one_refused(tmp_path) -> None:
+    from writer.core.spell.compact import CompactDictionary, build
+
+    data = build({"haus": 2, "maus": 1})
+    path = tmp_path / "de.dict"
+    for damaged in (b"", data[:-3], b"WRDICT2\n" + bytes(40)):
+        path.write_bytes(damaged)
+        with pytest.raises(ValueError):
+            CompactDictionary.read(path)
+        path.unlink()  # nothing holds the refused file (it is made again in its place)
+    path.write_bytes(data)
+    table = CompactDictionary.read(path)
+    assert table.count("haus") == 2 and table.candidates("mxus") == {"maus"}
+
+
+def test_a_compact_file_with_wild_slots_answers_without_crashing() -> None:
+    import struct
+
+    from writer.core.spell.compact import CompactDictionary, build
+
+    data = bytearray(build({"haus": 2, "maus": 1}))
+    header = struct.calcsize("<8sIII")
+    letters = struct.unpack_from("<8sIII", data)[3]
+    at = header + letters
+    for slot in range(4):  # every slot names an entry far beyond the words
+        struct.pack_into("<I", data, at + 4 * slot, 10_000)
+    table = CompactDictionary(bytes(data))
+    assert table.count("haus") == 0 and "maus" not in table and table.candidates("hxus") == set()

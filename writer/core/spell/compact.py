@@ -14,6 +14,8 @@ into the file), the counts, and the words.
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import struct
 import sys
 import zlib
@@ -60,11 +62,11 @@ def build(counts: dict[str, int]) -> bytes:
 class CompactDictionary:
     """Words and their counts, read from `build`'s bytes (raises ValueError when damaged)."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | mmap.mmap) -> None:
         if len(data) < _HEADER.size:
             raise ValueError("too short for a dictionary file")
         magic, words, slots, letters = _HEADER.unpack_from(data)
-        if magic != MAGIC or slots & (slots - 1) or slots < 2 * words:
+        if magic != MAGIC or slots < 2 or slots & (slots - 1) or slots < 2 * words:
             raise ValueError("not a dictionary file of this version")
         at = _HEADER.size
         self.letters = data[at:at + letters].rstrip(b"\0").decode("utf-8", "surrogatepass")
@@ -91,7 +93,19 @@ class CompactDictionary:
 
     @classmethod
     def read(cls, path: Path) -> CompactDictionary:
-        return cls(path.read_bytes())
+        """The file mapped, not read: only the pages lookups touch come into memory, and every
+        Writer process on the machine shares them."""
+        with open(path, "rb") as file:
+            try:
+                mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            except (ValueError, OSError) as exc:  # an empty file, or no mapping here
+                raise ValueError(f"cannot map the dictionary file: {exc}") from exc
+        try:
+            return cls(mapped)
+        except ValueError:
+            with contextlib.suppress(BufferError):  # views of it may live until the error goes
+                mapped.close()  # a damaged file is made again: nothing may hold it (Windows)
+            raise
 
     def count(self, word: str) -> int:
         """How often the word occurs in the list's sources (0: not a word of the list)."""
@@ -100,7 +114,7 @@ class CompactDictionary:
         slot = zlib.crc32(key) & mask
         while True:
             entry = slots[slot]
-            if not entry:
+            if not entry or entry > self.size:  # empty (or, in a damaged file, nothing usable)
                 return 0
             start, end = offsets[entry - 1], offsets[entry]
             if end - start == len(key) and data[start:end] == key:
