@@ -9,6 +9,4 @@ no worker process ever appeared), so Writer does not use it.
 
 from __future__ import annotations
 
-
-def method() -> str:
-    return "spawn"
+METHOD = "spawn"

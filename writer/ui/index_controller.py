@@ -117,15 +117,14 @@ class IndexController(QObject):
 
     # -- opening -----------------------------------------------------------------
 
-    def open(self, path: Path, pages: list[Path]) -> SiteModel:
-        """The model of the site holding `path` (raises WriterError). Whole when its index is
-        built within a moment; else an index of `pages` alone, the rest arriving in the background."""
+    def open(self, site: Site, path: Path, pages: list[Path]) -> SiteModel:
+        """The model of `site` (opened at `path`). Whole when its index is built within a
+        moment; else an index of `pages` alone, the rest arriving in the background."""
         self.stopping.set()  # the last site's first index, if still being read, ends now
         self.scheduler.cancel()
         self.scheduler.wait()
         self.stopping.clear()
         self._save_cache()
-        site = Site.open(path)
         self.cache, self.outline, self.complete, self._again = None, (), False, False
         gc.unfreeze()  # a new site: what the old one left may go now
         gc.collect()
@@ -133,7 +132,7 @@ class IndexController(QObject):
 
         def build() -> Built:
             cache = IndexCache.for_site(site.root, config_files(site.root))
-            index = ContentIndex.build(site, cache, persist=True, workers=processes.method(), stop=self.stopping)
+            index = ContentIndex.build(site, cache, persist=True, workers=processes.METHOD, stop=self.stopping)
             model = SiteModel.from_index(index)
             sections(model.index)  # worked out with the rest of the opening, not at the first save
             shown, statuses = _shown(model)

@@ -131,17 +131,13 @@ class MainWindow(QMainWindow):
 
     def open_site(self, path: Path) -> bool:
         try:
-            root = Site.open(path).root
+            site = Site.open(path)
         except WriterError as exc:
             messages.warning(self, "Cannot open the site", str(exc))
             return False
         if not self.close_all_tabs():
             return False
-        try:
-            model = self.indexing.open(path, self.settings.open_pages(root))
-        except WriterError as exc:
-            messages.warning(self, "Cannot open the site", str(exc))
-            return False
+        model = self.indexing.open(site, path, self.settings.open_pages(site.root))
         self.model = model
         rows, statuses = self.indexing.take_rows()
         self.site_tree.load(model.index, rows if self.indexing.complete else TreeRows([]))

@@ -70,6 +70,11 @@ class _ContentRoot:
     more_langs: tuple[str, ...] = ()  # a mount for several languages: each file is a page in each
 
 
+def _languages(site: Site) -> set[str]:
+    """The codes a file name's language suffix may be: the site's languages, disabled ones too."""
+    return set(site.language_codes) | site.disabled_languages
+
+
 def _as_bool(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1")
@@ -183,7 +188,7 @@ class ContentIndex:
     def of_files(cls, site: Site, files: list[Path]) -> ContentIndex:
         """An index of only these content files: what a window shows while the whole site is
         still being indexed (a file outside the content folders is left out)."""
-        languages = set(site.language_codes) | site.disabled_languages
+        languages = _languages(site)
         pages: list[PageInfo] = []
         problems: list[WriterError] = []
         wanted = {Path(os.path.abspath(f)).resolve() for f in files}
@@ -243,7 +248,7 @@ def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int,
     """The content files below each (mount number, folder), read or found in the cache; a file
     already `known` through an earlier mount is left to it (the first mount wins)."""
     roots = _content_roots(site)
-    languages = set(site.language_codes) | site.disabled_languages
+    languages = _languages(site)
     found: dict[str, _Entry | None] = {}
     to_read: list[tuple[int, int, str, str, int, int]] = []  # slot, root, name, key, size, mtime
     for number, folder in folders:
@@ -284,7 +289,7 @@ def _outermost(folders) -> list[Path]:
 
 def _in_leaf_bundle(folder: Path, top: Path, site: Site) -> bool:
     """Whether a folder lies inside a leaf bundle (its files are the bundle's resources)."""
-    languages = set(site.language_codes) | site.disabled_languages
+    languages = _languages(site)
     for above in folder.parents:
         if above == top or not above.is_relative_to(top):
             return False
@@ -335,12 +340,14 @@ class _PoolFailed(Exception):
 _worker_state: dict[str, Any] = {}
 
 
+def _set_worker_site(site: Site) -> None:
+    _worker_state.update(site=site, roots=_content_roots(site), languages=_languages(site))
+
+
 def _worker_start(root: str | None) -> None:
     """In a pool process: the site (opened again when the process was spawned, not forked)."""
     if root is not None:
-        site = Site.open(Path(root))
-        _worker_state.update(site=site, roots=_content_roots(site),
-                             languages=set(site.language_codes) | site.disabled_languages)
+        _set_worker_site(Site.open(Path(root)))
 
 
 def _worker_read(chunk: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
@@ -367,8 +374,7 @@ def _read_in_pool(site: Site, files: list[tuple[int, int, str, str, int, int]], 
     try:
         context = multiprocessing.get_context(method)
         if method == "fork":
-            _worker_state.update(site=site, roots=_content_roots(site),
-                                 languages=set(site.language_codes) | site.disabled_languages)
+            _set_worker_site(site)
         root = None if method == "fork" else str(site.root)
         with context.Pool(processes, initializer=_worker_start, initargs=(root,)) as pool:
             for encoded in pool.imap(_worker_read, chunks):

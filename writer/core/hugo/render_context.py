@@ -59,14 +59,6 @@ class SiteModel:
         return cls._built(site, cache, persist, previous)
 
     @classmethod
-    def open_cached(cls, path: str | Path) -> tuple[SiteModel, IndexCache]:
-        """Open the site holding `path` through its persistent index cache (Writer's data
-        folder), and that cache, for opening it again later."""
-        site = Site.open(path)
-        cache = IndexCache.for_site(site.root, config_files(site.root))
-        return cls._built(site, cache, True, None), cache
-
-    @classmethod
     def _built(cls, site: Site, cache: IndexCache | None, persist: bool, previous: SiteModel | None) -> SiteModel:
         index = ContentIndex.build(site, cache, persist=persist)
         same = previous is not None and previous.site.root == site.root and previous.site.config == site.config

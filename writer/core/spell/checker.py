@@ -66,15 +66,19 @@ _loaded: dict[str, CompactDictionary] = {}  # one copy a language for every chec
 _loading = threading.Lock()
 
 
+@lru_cache(maxsize=1)
+def _library_version() -> str:
+    import importlib.metadata
+
+    return importlib.metadata.version("pyspellchecker")
+
+
 def dictionary_file(lang: str) -> Path:
     """Where a language's compact dictionary is kept (Writer's data folder; per pyspellchecker
     version and file format)."""
-    import importlib.metadata
-
     from writer.core.paths import app_data_dir
 
-    version = importlib.metadata.version("pyspellchecker")
-    return app_data_dir() / "dictionaries" / f"{lang}-{version}-{MAGIC[2:-1].decode()}.dict"
+    return app_data_dir() / "dictionaries" / f"{lang}-{_library_version()}-{MAGIC[2:-1].decode()}.dict"
 
 
 def write_dictionary_file(lang: str, path: str) -> None:
@@ -110,7 +114,7 @@ def _write_in_process(lang: str, path: Path) -> None:
     from writer.core import processes
 
     try:
-        process = multiprocessing.get_context(processes.method()).Process(
+        process = multiprocessing.get_context(processes.METHOD).Process(
             target=write_dictionary_file, args=(lang, str(path)), daemon=True)
         process.start()
         process.join(120)
