@@ -250,7 +250,7 @@ def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int,
     roots = _content_roots(site)
     languages = _languages(site)
     found: dict[str, _Entry | None] = {}
-    to_read: list[tuple[int, int, str, str, int, int]] = []  # slot, root, name, key, size, mtime
+    to_read: list[tuple[int, str, str, int, int]] = []  # mount number, name, cache key, size, mtime
     for number, folder in folders:
         root = roots[number]
         mount = f"{root.lang}|{'/'.join(root.prefix)}|{','.join(root.more_langs)}|"
@@ -268,10 +268,11 @@ def _read_folders(site: Site, cache: IndexCache | None, folders: list[tuple[int,
                 if hit is not None:
                     found[name] = (number, *hit)
                     continue
-            to_read.append((len(found), number, name, mount + name, size, mtime))
+            to_read.append((number, name, mount + name, size, mtime))
             found[name] = None
-    for (_slot, number, name, key, size, mtime), (pages, problems) in zip(
-            to_read, _read_files(site, roots, languages, to_read, workers, stop), strict=True):
+    files = [(number, name) for number, name, _key, _size, _mtime in to_read]
+    for (number, name, key, size, mtime), (pages, problems) in zip(
+            to_read, _read_files(site, roots, languages, files, workers, stop), strict=True):
         found[name] = (number, pages, problems)
         if cache is not None and size >= 0:
             cache.store(key, size, mtime, pages, problems)
@@ -311,7 +312,7 @@ class BuildStopped(Exception):
 
 
 def _read_files(site: Site, roots: list[_ContentRoot], languages: set[str],
-                files: list[tuple[int, int, str, str, int, int]], workers: str | None,
+                files: list[tuple[int, str]], workers: str | None,
                 stop: threading.Event | None = None) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
     """The pages and problems of each file, in order: read here, or by a pool of processes
     when there are many (any failure of the pool: the rest is read here)."""
@@ -323,7 +324,7 @@ def _read_files(site: Site, roots: list[_ContentRoot], languages: set[str],
             return
         except _PoolFailed as failed:
             done = failed.done
-    for _slot, number, name, _key, _size, _mtime in files[done:]:
+    for number, name in files[done:]:
         if stop is not None and stop.is_set():
             raise BuildStopped
         problems: list[WriterError] = []
@@ -362,14 +363,14 @@ def _worker_read(chunk: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
     return out
 
 
-def _read_in_pool(site: Site, files: list[tuple[int, int, str, str, int, int]], method: str,
+def _read_in_pool(site: Site, files: list[tuple[int, str]], method: str,
                   processes: int, stop: threading.Event | None = None,
                   ) -> Iterator[tuple[list[PageInfo], list[WriterError]]]:
     import multiprocessing
 
     from writer.core.hugo.index_cache import decode_entry
 
-    chunks = [[(f[1], f[2]) for f in files[start:start + _CHUNK]] for start in range(0, len(files), _CHUNK)]
+    chunks = [files[start:start + _CHUNK] for start in range(0, len(files), _CHUNK)]
     done = 0
     try:
         context = multiprocessing.get_context(method)
